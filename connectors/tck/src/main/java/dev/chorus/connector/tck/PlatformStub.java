@@ -1,0 +1,73 @@
+package dev.chorus.connector.tck;
+
+import dev.chorus.connector.Capability;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * What a plugin author supplies so the TCK can arrange platform behaviour in their platform's own
+ * wire format: usually by programming the WireMock server of the {@link TckEnvironment}, for a
+ * simulated platform by configuring it directly. Each method arranges the NEXT calls of the named
+ * operation; {@link #reset()} clears every arrangement between rules.
+ */
+public interface PlatformStub {
+
+  /** The kinds of failure every platform has and every connector must map to a typed error. */
+  enum Failure {
+    /** Maps to {@code AuthenticationExpiredException} (HTTP 401 or the platform's expired-token error). */
+    AUTHENTICATION_EXPIRED,
+    /** Maps to {@code PermissionDeniedException} (HTTP 403 or equivalent). */
+    PERMISSION_DENIED,
+    /** Maps to {@code NotFoundException}. */
+    NOT_FOUND,
+    /** Maps to {@code ContentRejectedException} carrying the platform's reason. */
+    CONTENT_REJECTED,
+    /** Maps to {@code PlatformUnavailableException} (HTTP 5xx). */
+    UNAVAILABLE
+  }
+
+  /** Clears every arrangement and every recorded request. */
+  void reset();
+
+  /** The next publish succeeds and creates a post with this platform id. */
+  void publishSucceeds(String externalId);
+
+  /**
+   * The next publish fails in this way. The platform's response carries {@code requestId} in the
+   * header or body field where the platform sends its request id, and, for {@link
+   * Failure#CONTENT_REJECTED}, {@code reason} as the platform's message.
+   */
+  void publishFails(Failure failure, String requestId, String reason);
+
+  /**
+   * The next publish is throttled: HTTP 429 (or the platform's equivalent) saying the limit resets
+   * at {@code resetAt}, in the platform's own header form (Retry-After, reset epoch, ISO time, ...).
+   */
+  void publishRateLimited(Instant resetAt, String requestId);
+
+  /** The platform already holds a post by the account with this id and text, created at the instant. */
+  void existingPost(String externalId, String text, Instant createdAt);
+
+  /**
+   * Interactions arrive in {@code pages} pages of {@code perPage} items each, linked by the
+   * platform's cursors; the last page has no next cursor.
+   */
+  void interactions(int pages, int perPage);
+
+  /** Metrics exist for these post ids. */
+  void metricsFor(List<String> externalPostIds);
+
+  /** How many requests reached the platform since the last {@link #reset()}. */
+  int requestCount();
+
+  /**
+   * How many post ids each metrics request since the last {@link #reset()} asked for, in order.
+   * Read from the recorded requests in the platform's own format.
+   */
+  List<Integer> metricsRequestSizes();
+
+  /** Whether this stub can arrange scenarios for the capability (defaults to all). */
+  default boolean canArrange(Capability capability) {
+    return true;
+  }
+}

@@ -1,0 +1,80 @@
+package dev.chorus.connector;
+
+import dev.chorus.model.MetricSnapshot;
+import dev.chorus.model.Interaction;
+import dev.chorus.model.Platform;
+import dev.chorus.model.SocialAccount;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Talks to one platform on behalf of the accounts of one Chorus instance. Implementations are
+ * thread-safe. Operations whose capability is not declared throw {@link
+ * UnsupportedCapabilityException} before any I/O; the defaults here do exactly that, so a
+ * connector implements only what it declares.
+ *
+ * <p>Every failure is a {@link ConnectorException} subtype. A publish whose outcome is unknown
+ * (the request may have reached the platform) reports {@link ConnectorException#outcomeUnknown()}
+ * and must be followed by {@link #reconcile}, never by a blind retry.
+ */
+public interface Connector extends AutoCloseable {
+
+  /** The platform. */
+  Platform platform();
+
+  /** What this connector can do; the same as its provider declared. */
+  Capabilities capabilities();
+
+  /**
+   * Checks the request against the platform's rules offline, with no I/O, and returns every
+   * violation at once. The default checks the declared {@link Limits} with {@link LimitChecks};
+   * connectors add platform-specific rules.
+   */
+  default ValidationResult validate(PublishRequest request) {
+    return LimitChecks.check(platform(), capabilities(), request);
+  }
+
+  /** Publishes the post, or schedules it natively when {@link PublishRequest#publishAt()} is set. */
+  PublishResult publish(PublishRequest request);
+
+  /** Deletes a published post. */
+  default void delete(SocialAccount account, String externalId) {
+    throw new UnsupportedCapabilityException(platform(), Capability.DELETE);
+  }
+
+  /**
+   * Looks for a post that may already exist after an ambiguous failure of {@code request} that was
+   * first attempted at {@code attemptedAt}: empty when the platform surely has no such post.
+   */
+  default Optional<PublishResult> reconcile(PublishRequest request, Instant attemptedAt) {
+    throw new UnsupportedCapabilityException(platform(), Capability.RECONCILE);
+  }
+
+  /**
+   * Lifetime counters of the posts, one snapshot per post the platform still knows. Requests ask
+   * for at most {@link Capabilities#metricsBatchSize()} posts each.
+   */
+  default List<MetricSnapshot> fetchMetrics(SocialAccount account, List<String> externalPostIds) {
+    throw new UnsupportedCapabilityException(platform(), Capability.POST_METRICS);
+  }
+
+  /** Counters of the account itself, such as followers. */
+  default MetricSnapshot fetchAccountMetrics(SocialAccount account) {
+    throw new UnsupportedCapabilityException(platform(), Capability.ACCOUNT_METRICS);
+  }
+
+  /** One page of comments, mentions, replies or messages. */
+  default Page<Interaction> fetchInteractions(SocialAccount account, InteractionQuery query) {
+    throw new UnsupportedCapabilityException(platform(), Capability.INTERACTIONS);
+  }
+
+  /** Replies to an interaction or post. */
+  default PublishResult reply(ReplyRequest request) {
+    throw new UnsupportedCapabilityException(platform(), Capability.REPLY);
+  }
+
+  /** Releases what the connector holds; the shared HTTP client is not closed here. */
+  @Override
+  default void close() {}
+}

@@ -1,0 +1,22 @@
+package dev.chorus.model;
+
+/**
+ * Where a post target is in its life. The legal moves are enforced by the lifecycle; see {@code
+ * dev.chorus.workflow}.
+ */
+public enum TargetState {
+  DRAFT,
+  IN_REVIEW,
+  APPROVED,
+  SCHEDULED,
+  PUBLISHING,
+  PUBLISHED,
+  FAILED,
+  CANCELLED,
+  PAUSED;
+
+  /** Whether no further transition can leave this state. */
+  public boolean terminal() {
+    return this == PUBLISHED || this == CANCELLED;
+  }
+}
