@@ -19,6 +19,8 @@ import java.util.Optional;
  * @param carouselMax most items in a carousel, or {@code null}
  * @param maxThreadParts most follow-up parts in a thread, or {@code null}
  * @param pollMaxOptions most poll options, or {@code null}
+ * @param publishingQuota most posts an account may publish in a rolling window (Instagram's 24-hour
+ *     limit, for example), or {@code null}; the scheduler plans within it
  */
 public record Limits(
     TextLimit text,
@@ -30,7 +32,8 @@ public record Limits(
     Integer carouselMin,
     Integer carouselMax,
     Integer maxThreadParts,
-    Integer pollMaxOptions) {
+    Integer pollMaxOptions,
+    PublishingQuota publishingQuota) {
 
   public Limits {
     Checks.required("limits.text", text);
@@ -51,6 +54,11 @@ public record Limits(
   /** The text limit that applies to a first comment. */
   public TextLimit firstCommentLimit() {
     return firstCommentText == null ? text : firstCommentText;
+  }
+
+  /** The rolling publishing quota, if the platform has one. */
+  public Optional<PublishingQuota> quota() {
+    return Optional.ofNullable(publishingQuota);
   }
 
   /** The limit for the media kind, if the platform accepts it. */
@@ -75,6 +83,7 @@ public record Limits(
     private Integer carouselMax;
     private Integer maxThreadParts;
     private Integer pollMaxOptions;
+    private PublishingQuota publishingQuota;
 
     private Builder(TextLimit text) {
       this.text = text;
@@ -121,9 +130,14 @@ public record Limits(
       return this;
     }
 
+    public Builder publishingQuota(PublishingQuota quota) {
+      this.publishingQuota = quota;
+      return this;
+    }
+
     public Limits build() {
       return new Limits(text, firstCommentText, maxHashtags, maxMentions, maxMediaPerPost, media,
-          carouselMin, carouselMax, maxThreadParts, pollMaxOptions);
+          carouselMin, carouselMax, maxThreadParts, pollMaxOptions, publishingQuota);
     }
   }
 }
