@@ -1,0 +1,57 @@
+package dev.chorus.schedule;
+
+import dev.chorus.model.AccountId;
+import dev.chorus.model.Checks;
+import dev.chorus.model.PostId;
+import dev.chorus.model.WorkspaceId;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HexFormat;
+
+/**
+ * The natural key of one dispatch: a post's target on one account for one occurrence. A one-off
+ * post uses {@link #once}; each occurrence of a recurring post has its own key, so scheduling the
+ * same key twice is a no-op and the idempotency key never changes across retries or reschedules.
+ *
+ * @param occurrence the occurrence instant of a recurring post, {@link Instant#EPOCH} for a one-off
+ *     post; truncated to microseconds so every store keeps it exactly
+ */
+public record DispatchKey(WorkspaceId workspace, PostId post, AccountId account, Instant occurrence) {
+
+  public DispatchKey {
+    Checks.required("dispatchKey.workspace", workspace);
+    Checks.required("dispatchKey.post", post);
+    Checks.required("dispatchKey.account", account);
+    Checks.required("dispatchKey.occurrence", occurrence);
+    occurrence = occurrence.truncatedTo(ChronoUnit.MICROS);
+  }
+
+  /** The key of a one-off post's target. */
+  public static DispatchKey once(WorkspaceId workspace, PostId post, AccountId account) {
+    return new DispatchKey(workspace, post, account, Instant.EPOCH);
+  }
+
+  /**
+   * The idempotency key sent to the platform: stable for this key, opaque, 39 characters, and free
+   * of the ids themselves.
+   */
+  public String idempotencyKey() {
+    try {
+      MessageDigest digest = MessageDigest.getInstance("SHA-256");
+      String text = workspace.value() + '\u0000' + post.value() + '\u0000' + account.value() + '\u0000'
+          + occurrence;
+      byte[] hash = digest.digest(text.getBytes(StandardCharsets.UTF_8));
+      return "chorus-" + HexFormat.of().formatHex(hash, 0, 16);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+    }
+  }
+
+  @Override
+  public String toString() {
+    return workspace + "/" + post + "/" + account + "@" + occurrence;
+  }
+}

@@ -1,0 +1,105 @@
+package dev.chorus.schedule;
+
+import dev.chorus.connector.PublishResult;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Where dispatches live. Implementations are thread-safe and may be shared by many nodes (the JDBC
+ * store on PostgreSQL). Every time decision (due, lease expiry) uses the store's own clock: the
+ * injected clock in memory, the database's clock over JDBC.
+ *
+ * <p>Every write made on behalf of a claim carries the claim's fencing token and succeeds only
+ * while that token is current and its lease has not lapsed; a node that lost its lease cannot
+ * record anything.
+ */
+public interface DispatchStore extends AutoCloseable {
+
+  /** The store's clock now. */
+  Instant now();
+
+  /** Adds a PENDING dispatch; false (and no change) when the key already exists. */
+  boolean schedule(DispatchRequest request);
+
+  /** The dispatch with the key. */
+  Optional<DispatchRecord> find(DispatchKey key);
+
+  /**
+   * Claims up to {@code limit} dispatches: PENDING ones whose next attempt is due and CLAIMED ones
+   * whose lease lapsed, earliest first, none in a paused scope. Each gets a new fencing token and a
+   * lease of {@code lease} from the store's clock.
+   */
+  ClaimBatch claim(String owner, int limit, Duration lease);
+
+  /** Extends the lease (a heartbeat); false when the token is no longer current or lapsed. */
+  boolean renew(DispatchKey key, long token, Duration lease);
+
+  /**
+   * Records durably that an attempt is about to call the platform, and extends the lease. False
+   * when the token is stale, the lease lapsed, the version changed (an edit or cancel won) or the
+   * dispatch's scope is paused: the caller must then not call the platform.
+   */
+  boolean startAttempt(DispatchKey key, long token, long version, Duration lease);
+
+  /** Replaces the recorded checkpoint and extends the lease; false when fenced out. */
+  boolean saveCheckpoint(DispatchKey key, long token, Map<String, String> checkpoint, Duration lease);
+
+  /**
+   * Returns a claimed dispatch to PENDING, claimable after {@code delay}.
+   *
+   * @param error the reason, or {@code null}
+   * @param failed whether this counts as a failed attempt
+   * @param outcomeUnknown whether the attempt may have reached the platform: keeps the attempt
+   *     marker so the next attempt reconciles first; otherwise it is cleared
+   * @return false when fenced out
+   */
+  boolean retry(DispatchKey key, long token, Duration delay, String error, boolean failed, boolean outcomeUnknown);
+
+  /**
+   * Records a final state. PUBLISHED needs the result; FAILED keeps the attempt marker only when
+   * {@code outcomeUnknown}.
+   *
+   * @param result the platform's result for PUBLISHED, {@code null} otherwise
+   * @param reason the reason for FAILED, MISSED or CANCELLED, or {@code null}
+   * @return false when fenced out
+   */
+  boolean complete(DispatchKey key, long token, DispatchState state, PublishResult result, String reason,
+      boolean outcomeUnknown);
+
+  /**
+   * Cancels a dispatch that no attempt may have reached the platform for; bumps its version and
+   * token so a node holding it cannot start an attempt.
+   */
+  ChangeResult cancel(DispatchKey key);
+
+  /**
+   * Moves a dispatch (also used for an edit: same due time, new version) back to PENDING at the
+   * due time with a fresh attempt count; bumps its version and token. TOO_LATE when published or
+   * when an attempt may have reached the platform.
+   */
+  ChangeResult reschedule(DispatchKey key, Instant dueAt);
+
+  /**
+   * Whether another dispatch of the series with a later due time is also due at {@code now}, which
+   * makes this one superseded.
+   */
+  boolean laterOccurrenceDue(String series, Instant dueAt, Instant now);
+
+  /** Pauses the scope (idempotent); takes effect for the next claim and every attempt not yet started. */
+  void pause(PauseScope scope, String reason);
+
+  /** Lifts the pause of exactly this scope; false when it was not paused. */
+  boolean resume(PauseScope scope);
+
+  /** The current pauses and their reasons. */
+  Map<PauseScope, String> pauses();
+
+  /** Appends an event to the store's outbox, when it has one; the default has none. */
+  default void appendOutbox(DispatchEvent event) {}
+
+  /** Releases what the store holds; the default holds nothing. */
+  @Override
+  default void close() {}
+}

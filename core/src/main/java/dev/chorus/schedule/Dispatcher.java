@@ -1,0 +1,563 @@
+package dev.chorus.schedule;
+
+import dev.chorus.ChorusException;
+import dev.chorus.InvalidValueException;
+import dev.chorus.connector.AuthenticationExpiredException;
+import dev.chorus.connector.Capability;
+import dev.chorus.connector.Connector;
+import dev.chorus.connector.ConnectorException;
+import dev.chorus.connector.PublishRequest;
+import dev.chorus.connector.PublishResult;
+import dev.chorus.connector.RateLimitedException;
+import dev.chorus.event.EventPublisher;
+import dev.chorus.model.Checks;
+import dev.chorus.schedule.internal.StoreCheckpoint;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.ThreadLocalRandom;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One dispatch node: claims due dispatches from the store in batches under a lease, publishes them
+ * through their connector and records the outcome, never twice. Many nodes may share one store.
+ *
+ * <p>Never twice: the attempt marker is recorded durably before the connector is called; a
+ * dispatch whose earlier attempt may have reached the platform (an ambiguous failure, or a node
+ * that died mid-attempt) is reconciled with the platform before any new attempt, and a platform
+ * that can neither reconcile nor de-duplicate by idempotency key fails the dispatch rather than
+ * risk a second post. Never lost: a claimed dispatch whose node dies is claimed again when its
+ * lease lapses.
+ *
+ * <p>Tests drive {@link #runOnce()} with a controlled clock; {@link #start()} runs the same step
+ * in a background loop. Thread-safe.
+ */
+public final class Dispatcher implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
+
+  private final String nodeId;
+  private final DispatchStore store;
+  private final ConnectorResolver resolver;
+  private final OutcomeSink sink;
+  private final EventPublisher events;
+  private final Clock clock;
+  private final RetryPolicy retryPolicy;
+  private final int batchSize;
+  private final int workers;
+  private final Duration lease;
+  private final Duration pollInterval;
+  private final Duration missedWindow;
+  private final Map<DispatchKey, Long> inFlight = new ConcurrentHashMap<>();
+  private final Object lifecycle = new Object();
+  private ExecutorService pool;
+  private ScheduledExecutorService loop;
+  private boolean closed;
+
+  private Dispatcher(Builder b) {
+    this.nodeId = b.nodeId;
+    this.store = b.store;
+    this.resolver = b.resolver;
+    this.sink = b.sink;
+    this.events = b.events;
+    this.clock = b.clock;
+    this.retryPolicy = b.retryPolicy;
+    this.batchSize = b.batchSize;
+    this.workers = b.workers;
+    this.lease = b.lease;
+    this.pollInterval = b.pollInterval;
+    this.missedWindow = b.missedWindow;
+  }
+
+  /** A builder over the store and the resolver; every other setting has a default. */
+  public static Builder builder(DispatchStore store, ConnectorResolver resolver) {
+    return new Builder(store, resolver);
+  }
+
+  /** This node's id, recorded as lease owner. */
+  public String nodeId() {
+    return nodeId;
+  }
+
+  /** The store. */
+  public DispatchStore store() {
+    return store;
+  }
+
+  /** Schedules a dispatch; scheduling an existing key again is a no-op that returns false. */
+  public boolean schedule(DispatchRequest request) {
+    boolean added = store.schedule(request);
+    if (added) {
+      emit(new DispatchEvent.Scheduled(clock.instant(), request.key(), request.dueAt()));
+    }
+    return added;
+  }
+
+  /**
+   * Schedules one dispatch per occurrence of the rule in {@code [from, to)}, at most {@code max},
+   * all in one series so that after downtime only the latest due occurrence is published. Returns
+   * how many were new.
+   */
+  public int scheduleRecurrence(DispatchKey template, Recurrence rule, java.time.LocalDateTime start,
+      java.time.ZoneId zone, DstPolicy policy, Instant from, Instant to, int max) {
+    Checks.required("template", template);
+    String series = template.workspace() + "/" + template.post() + "/" + template.account() + "#" + rule.rule();
+    int added = 0;
+    for (Instant at : rule.occurrences(start, zone, policy, from, to, max)) {
+      DispatchKey key = new DispatchKey(template.workspace(), template.post(), template.account(), at);
+      if (schedule(new DispatchRequest(key, at, series))) {
+        added++;
+      }
+    }
+    return added;
+  }
+
+  /** Cancels a dispatch unless an attempt may already have reached the platform. */
+  public ChangeResult cancel(DispatchKey key) {
+    return store.cancel(key);
+  }
+
+  /**
+   * Moves a dispatch to a new due time, or (same due time) records an edit so a claim taken before
+   * it cannot publish the old content.
+   */
+  public ChangeResult reschedule(DispatchKey key, Instant dueAt) {
+    return store.reschedule(key, dueAt);
+  }
+
+  /** Pauses the scope; nothing in it is claimed or started until resumed. */
+  public void pause(PauseScope scope, String reason) {
+    store.pause(scope, reason);
+    emit(new DispatchEvent.Paused(clock.instant(), scope, reason == null ? "" : reason));
+  }
+
+  /** Resumes the scope; false when it was not paused. */
+  public boolean resume(PauseScope scope) {
+    boolean resumed = store.resume(scope);
+    if (resumed) {
+      emit(new DispatchEvent.Resumed(clock.instant(), scope));
+    }
+    return resumed;
+  }
+
+  /**
+   * Claims one batch and processes it before returning (on the worker pool when it has more than
+   * one worker). Returns how many dispatches were claimed.
+   */
+  public int runOnce() {
+    ClaimBatch batch = store.claim(nodeId, batchSize, lease);
+    List<DispatchRecord> claimed = batch.dispatches();
+    for (DispatchRecord dispatch : claimed) {
+      emit(new DispatchEvent.Claimed(clock.instant(), dispatch.key(), nodeId, dispatch.attempts()));
+    }
+    ExecutorService workerPool = workers > 1 ? pool() : null;
+    if (workerPool == null || claimed.size() < 2) {
+      for (DispatchRecord dispatch : claimed) {
+        processSafely(dispatch, batch.now());
+      }
+    } else {
+      List<Future<?>> futures = new ArrayList<>();
+      for (DispatchRecord dispatch : claimed) {
+        futures.add(workerPool.submit(() -> processSafely(dispatch, batch.now())));
+      }
+      for (Future<?> future : futures) {
+        try {
+          future.get();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          break;
+        } catch (ExecutionException e) {
+          LOG.warn("Dispatch worker failed", e.getCause());
+        }
+      }
+    }
+    return claimed.size();
+  }
+
+  /**
+   * Extends the lease of every dispatch this node is publishing. The background loop calls it every
+   * third of the lease; a long upload may call it too. Returns how many leases were extended.
+   */
+  public int heartbeat() {
+    int renewed = 0;
+    for (Map.Entry<DispatchKey, Long> entry : inFlight.entrySet()) {
+      if (store.renew(entry.getKey(), entry.getValue(), lease)) {
+        renewed++;
+      } else {
+        LOG.warn("Node {} lost the lease on {}; its outcome will not be recorded here", nodeId, entry.getKey());
+      }
+    }
+    return renewed;
+  }
+
+  /** Starts the background loop: claim, process, heartbeat; idle polls wait the poll interval with jitter. */
+  public void start() {
+    synchronized (lifecycle) {
+      if (closed) {
+        throw new IllegalStateException("dispatcher " + nodeId + " is closed");
+      }
+      if (loop != null) {
+        return;
+      }
+      loop = Executors.newScheduledThreadPool(2, runnable -> {
+        Thread thread = new Thread(runnable, "chorus-dispatch-" + nodeId);
+        thread.setDaemon(true);
+        return thread;
+      });
+      long beat = Math.max(1, lease.toMillis() / 3);
+      loop.scheduleWithFixedDelay(this::heartbeatSafely, beat, beat, TimeUnit.MILLISECONDS);
+      loop.execute(this::loopStep);
+    }
+  }
+
+  private void loopStep() {
+    int claimed = 0;
+    try {
+      claimed = runOnce();
+    } catch (RuntimeException e) {
+      LOG.warn("Dispatch node {} could not claim; trying again after the poll interval", nodeId, e);
+    }
+    synchronized (lifecycle) {
+      if (closed || loop == null) {
+        return;
+      }
+      long base = pollInterval.toMillis();
+      long delay = claimed >= batchSize ? 0 : base / 2 + ThreadLocalRandom.current().nextLong(base + 1);
+      loop.schedule(this::loopStep, delay, TimeUnit.MILLISECONDS);
+    }
+  }
+
+  private void heartbeatSafely() {
+    try {
+      heartbeat();
+    } catch (RuntimeException e) {
+      LOG.warn("Heartbeat of node {} failed", nodeId, e);
+    }
+  }
+
+  /** Stops the loop and the workers; dispatches in flight finish or are taken over after their lease. */
+  @Override
+  public void close() {
+    ExecutorService stopLoop;
+    ExecutorService stopPool;
+    synchronized (lifecycle) {
+      closed = true;
+      stopLoop = loop;
+      stopPool = pool;
+      loop = null;
+      pool = null;
+    }
+    for (ExecutorService service : new ExecutorService[] {stopLoop, stopPool}) {
+      if (service != null) {
+        service.shutdown();
+        try {
+          if (!service.awaitTermination(30, TimeUnit.SECONDS)) {
+            service.shutdownNow();
+          }
+        } catch (InterruptedException e) {
+          service.shutdownNow();
+          Thread.currentThread().interrupt();
+        }
+      }
+    }
+  }
+
+  private ExecutorService pool() {
+    synchronized (lifecycle) {
+      if (pool == null) {
+        pool = Executors.newFixedThreadPool(workers, runnable -> {
+          Thread thread = new Thread(runnable, "chorus-dispatch-worker-" + nodeId);
+          thread.setDaemon(true);
+          return thread;
+        });
+      }
+      return pool;
+    }
+  }
+
+  private void processSafely(DispatchRecord dispatch, Instant storeNow) {
+    try {
+      process(dispatch, storeNow);
+    } catch (RuntimeException e) {
+      // Leave the claim alone: when its lease lapses another node takes over and reconciles.
+      LOG.warn("Node {} abandoned {}; it is taken over when the lease lapses", nodeId, dispatch.key(), e);
+    } finally {
+      inFlight.remove(dispatch.key());
+    }
+  }
+
+  private void process(DispatchRecord d, Instant storeNow) {
+    DispatchKey key = d.key();
+    long token = d.leaseToken();
+    inFlight.put(key, token);
+    if (d.attempts() == 0 && d.attemptStartedAt() == null) {
+      String missedReason = null;
+      if (d.series() != null && store.laterOccurrenceDue(d.series(), d.dueAt(), storeNow)) {
+        missedReason = "superseded by a later occurrence of the series";
+      } else if (Duration.between(d.dueAt(), storeNow).compareTo(missedWindow) > 0) {
+        missedReason = "due at " + d.dueAt() + ", " + Duration.between(d.dueAt(), storeNow).toSeconds()
+            + " s late, beyond the missed window of " + missedWindow.toSeconds() + " s";
+      }
+      if (missedReason != null) {
+        sink.missed(d, missedReason);
+        if (store.complete(key, token, DispatchState.MISSED, null, missedReason, false)) {
+          emit(new DispatchEvent.Missed(clock.instant(), key, d.dueAt(), missedReason));
+        }
+        return;
+      }
+    }
+    Optional<ConnectorResolver.Resolved> resolved;
+    try {
+      resolved = resolver.resolve(d);
+    } catch (ChorusException e) {
+      if (e.retryable()) {
+        retry(d, "could not resolve the target: " + e.getMessage(), false, false, null);
+      } else {
+        fail(d, "could not resolve the target: " + e.getMessage(), d.attemptStartedAt() != null);
+      }
+      return;
+    }
+    if (resolved.isEmpty()) {
+      store.complete(key, token, DispatchState.CANCELLED, null, "the target no longer exists",
+          d.attemptStartedAt() != null);
+      return;
+    }
+    Connector connector = resolved.get().connector();
+    PublishRequest request = resolved.get().request();
+    if (!request.idempotencyKey().equals(d.idempotencyKey())) {
+      fail(d, "the resolver returned a request whose idempotency key is not the dispatch's",
+          d.attemptStartedAt() != null);
+      return;
+    }
+    request = request.withCheckpoint(new StoreCheckpoint(store, key, token, d.checkpoint(), lease));
+
+    if (d.attemptStartedAt() != null) {
+      // An earlier attempt may have reached the platform: find out before trying again.
+      if (connector.capabilities().supports(Capability.RECONCILE)) {
+        Optional<PublishResult> found;
+        try {
+          found = connector.reconcile(request, d.attemptStartedAt());
+        } catch (ConnectorException e) {
+          onError(d, e, true);
+          return;
+        }
+        if (found.isPresent()) {
+          published(d, found.get(), true);
+          return;
+        }
+      } else if (!connector.capabilities().supports(Capability.IDEMPOTENCY_KEYS)) {
+        fail(d, "an earlier attempt may have reached " + connector.platform().id()
+            + ", which can neither reconcile nor de-duplicate; check the account before publishing again", true);
+        return;
+      }
+    }
+    if (!store.startAttempt(key, token, d.version(), lease)) {
+      // Paused, edited, cancelled or taken over: if still ours (paused), give it back untouched.
+      store.retry(key, token, Duration.ZERO, "paused before the attempt", false, d.attemptStartedAt() != null);
+      return;
+    }
+    PublishResult result;
+    try {
+      result = connector.publish(request);
+    } catch (ConnectorException e) {
+      onError(d, e, e.outcomeUnknown());
+      return;
+    } catch (DispatchStoreException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      // An unexpected failure inside the connector may have happened after sending.
+      retry(d, "connector failed: " + e, true, true, null);
+      return;
+    }
+    published(d, result, false);
+  }
+
+  private void published(DispatchRecord d, PublishResult result, boolean reconciled) {
+    sink.published(d, result);
+    if (store.complete(d.key(), d.leaseToken(), DispatchState.PUBLISHED, result, null, false)) {
+      emit(new DispatchEvent.Published(clock.instant(), d.key(), result.externalId(), result.url(), reconciled));
+    } else {
+      LOG.warn("Node {} lost the lease on {} before recording its publication; the next owner reconciles",
+          nodeId, d.key());
+    }
+  }
+
+  private void onError(DispatchRecord d, ConnectorException e, boolean outcomeUnknown) {
+    String reason = e.getMessage();
+    if (e instanceof AuthenticationExpiredException) {
+      PauseScope scope = PauseScope.account(d.key().workspace(), d.key().account());
+      store.pause(scope, reason);
+      store.retry(d.key(), d.leaseToken(), Duration.ZERO, reason, false, outcomeUnknown);
+      sink.paused(scope, reason);
+      Instant now = clock.instant();
+      emit(new DispatchEvent.Paused(now, scope, reason));
+      emit(new DispatchEvent.CredentialExpired(now, d.key().workspace(), d.key().account(), reason));
+      return;
+    }
+    if (!e.retryable() && !outcomeUnknown) {
+      fail(d, reason, false);
+      return;
+    }
+    Instant retryAt = null;
+    if (e instanceof RateLimitedException limited) {
+      retryAt = limited.retryAt().orElse(null);
+      emit(new DispatchEvent.RateLimited(clock.instant(), d.key(), retryAt));
+    }
+    retry(d, reason, true, outcomeUnknown, retryAt);
+  }
+
+  private void retry(DispatchRecord d, String reason, boolean failed, boolean outcomeUnknown, Instant retryAt) {
+    int failures = d.attempts() + (failed ? 1 : 0);
+    if (failed && failures >= retryPolicy.maxAttempts()) {
+      fail(d, "gave up after " + failures + " attempts: " + reason, outcomeUnknown);
+      return;
+    }
+    Duration delay = retryPolicy.delay(Math.max(1, failures), ThreadLocalRandom.current());
+    if (retryAt != null) {
+      Duration untilReset = Duration.between(store.now(), retryAt);
+      if (untilReset.compareTo(delay) > 0) {
+        delay = untilReset;
+      }
+    }
+    if (store.retry(d.key(), d.leaseToken(), delay, reason, failed, outcomeUnknown)) {
+      emit(new DispatchEvent.Retried(clock.instant(), d.key(), failures, delay, reason));
+    }
+  }
+
+  private void fail(DispatchRecord d, String reason, boolean outcomeUnknown) {
+    sink.failed(d, reason);
+    if (store.complete(d.key(), d.leaseToken(), DispatchState.FAILED, null, reason, outcomeUnknown)) {
+      emit(new DispatchEvent.Failed(clock.instant(), d.key(), reason));
+    }
+  }
+
+  private void emit(DispatchEvent event) {
+    try {
+      store.appendOutbox(event);
+    } catch (RuntimeException e) {
+      LOG.warn("Could not write {} to the outbox", event.type(), e);
+    }
+    events.publish(event);
+  }
+
+  @Override
+  public String toString() {
+    return "Dispatcher[" + nodeId + ", " + store + "]";
+  }
+
+  /** Settings of a {@link Dispatcher}. */
+  public static final class Builder {
+    private final DispatchStore store;
+    private final ConnectorResolver resolver;
+    private String nodeId = "node-" + java.util.UUID.randomUUID();
+    private OutcomeSink sink = OutcomeSink.NONE;
+    private EventPublisher events = EventPublisher.none();
+    private Clock clock = Clock.systemUTC();
+    private RetryPolicy retryPolicy = RetryPolicy.ofDefaults();
+    private int batchSize = 50;
+    private int workers = 4;
+    private Duration lease = Duration.ofMinutes(2);
+    private Duration pollInterval = Duration.ofSeconds(5);
+    private Duration missedWindow = Duration.ofHours(1);
+
+    private Builder(DispatchStore store, ConnectorResolver resolver) {
+      this.store = Checks.required("store", store);
+      this.resolver = Checks.required("resolver", resolver);
+    }
+
+    /** The node id recorded as lease owner; random by default. */
+    public Builder nodeId(String value) {
+      this.nodeId = Checks.notBlank("nodeId", value);
+      return this;
+    }
+
+    /** Where outcomes go; none by default. */
+    public Builder sink(OutcomeSink value) {
+      this.sink = Checks.required("sink", value);
+      return this;
+    }
+
+    /** Where events go; nowhere by default. */
+    public Builder events(EventPublisher value) {
+      this.events = Checks.required("events", value);
+      return this;
+    }
+
+    /** The clock for event times; lease and due decisions use the store's clock. */
+    public Builder clock(Clock value) {
+      this.clock = Checks.required("clock", value);
+      return this;
+    }
+
+    /** Backoff for transient failures. */
+    public Builder retryPolicy(RetryPolicy value) {
+      this.retryPolicy = Checks.required("retryPolicy", value);
+      return this;
+    }
+
+    /** Dispatches per claim, 1 to 1000; 50 by default. */
+    public Builder batchSize(int value) {
+      if (value < 1 || value > 1000) {
+        throw new InvalidValueException("batchSize", value, "must be between 1 and 1000");
+      }
+      this.batchSize = value;
+      return this;
+    }
+
+    /** Worker threads, 1 to 256 (1 processes on the claiming thread); 4 by default. */
+    public Builder workers(int value) {
+      if (value < 1 || value > 256) {
+        throw new InvalidValueException("workers", value, "must be between 1 and 256");
+      }
+      this.workers = value;
+      return this;
+    }
+
+    /** How long a claim holds without a heartbeat; at least 1 s, 2 min by default. */
+    public Builder lease(Duration value) {
+      if (value == null || value.compareTo(Duration.ofSeconds(1)) < 0) {
+        throw new InvalidValueException("lease", value, "must be at least 1 second");
+      }
+      this.lease = value;
+      return this;
+    }
+
+    /** The mean wait between idle polls; at least 10 ms, 5 s by default. */
+    public Builder pollInterval(Duration value) {
+      if (value == null || value.compareTo(Duration.ofMillis(10)) < 0) {
+        throw new InvalidValueException("pollInterval", value, "must be at least 10 ms");
+      }
+      this.pollInterval = value;
+      return this;
+    }
+
+    /**
+     * How late a never-attempted dispatch may still publish (after downtime); later ones become
+     * MISSED. Not negative; 1 h by default.
+     */
+    public Builder missedWindow(Duration value) {
+      if (value == null || value.isNegative()) {
+        throw new InvalidValueException("missedWindow", value, "must not be negative");
+      }
+      this.missedWindow = value;
+      return this;
+    }
+
+    /** The dispatcher. */
+    public Dispatcher build() {
+      return new Dispatcher(this);
+    }
+  }
+}

@@ -1,0 +1,486 @@
+package dev.chorus.schedule;
+
+import dev.chorus.connector.PublishResult;
+import dev.chorus.model.AccountId;
+import dev.chorus.model.Checks;
+import dev.chorus.model.PostId;
+import dev.chorus.model.WorkspaceId;
+import dev.chorus.schedule.internal.SchemaMigrator;
+import java.net.URI;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.StringJoiner;
+import javax.sql.DataSource;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The JDBC store: PostgreSQL for a cluster of nodes, H2 in file mode for one durable node, through
+ * one code path. Claims take a batch with {@code SELECT ... FOR UPDATE SKIP LOCKED}, so racing
+ * nodes never wait on or double-claim a row; every time decision uses the database's clock
+ * ({@code CURRENT_TIMESTAMP}), so a node's skewed clock does not matter. Creates and migrates its
+ * schema on construction. Events are written to {@code chorus_outbox} for a host to relay.
+ */
+public final class JdbcDispatchStore implements DispatchStore {
+
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+  private static final TypeReference<Map<String, String>> MAP = new TypeReference<>() {};
+  private static final String COLUMNS = "workspace_id, post_id, account_id, occurrence_at, series, due_at, state, "
+      + "version, attempts, next_attempt_at, lease_owner, lease_token, lease_expires_at, attempt_started_at, "
+      + "checkpoint, last_error, external_id, url";
+  private static final String KEY = "workspace_id = ? AND post_id = ? AND account_id = ? AND occurrence_at = ?";
+  private static final String NOT_PAUSED = "NOT EXISTS (SELECT 1 FROM chorus_dispatch_pause p WHERE p.scope = 'ALL'"
+      + " OR (p.scope = 'WORKSPACE' AND p.workspace_id = d.workspace_id)"
+      + " OR (p.scope = 'ACCOUNT' AND p.workspace_id = d.workspace_id AND p.account_id = d.account_id))";
+  /** The claim: due PENDING rows and CLAIMED rows whose lease lapsed, outside paused scopes, locked without waiting. */
+  static final String CLAIM_SQL = "SELECT id, " + COLUMNS + " FROM chorus_dispatch d"
+      + " WHERE ((d.state = 'PENDING' AND d.next_attempt_at <= ?) OR (d.state = 'CLAIMED' AND d.lease_expires_at <= ?))"
+      + " AND " + NOT_PAUSED
+      + " ORDER BY d.next_attempt_at LIMIT ? FOR UPDATE SKIP LOCKED";
+  /** Fenced: only the current token, still CLAIMED, lease not lapsed. */
+  private static final String HELD = KEY + " AND state = 'CLAIMED' AND lease_token = ? AND lease_expires_at > ?";
+
+  private final DataSource dataSource;
+
+  /** A store over the data source; creates or migrates the schema first. */
+  public JdbcDispatchStore(DataSource dataSource) {
+    this.dataSource = Checks.required("dataSource", dataSource);
+    SchemaMigrator.migrate(dataSource, SchemaMigrator.DISPATCH);
+  }
+
+  @FunctionalInterface
+  private interface Work<T> {
+    T run(Connection c, OffsetDateTime now) throws SQLException;
+  }
+
+  private <T> T tx(String what, Work<T> work) {
+    try (Connection c = dataSource.getConnection()) {
+      c.setAutoCommit(false);
+      try {
+        OffsetDateTime now = dbNow(c);
+        T result = work.run(c, now);
+        c.commit();
+        return result;
+      } catch (SQLException | RuntimeException e) {
+        c.rollback();
+        throw e;
+      }
+    } catch (SQLException e) {
+      throw new DispatchStoreException(what + " failed: " + e.getMessage(), e);
+    }
+  }
+
+  private static OffsetDateTime dbNow(Connection c) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("SELECT CURRENT_TIMESTAMP");
+        ResultSet rs = ps.executeQuery()) {
+      rs.next();
+      return rs.getObject(1, OffsetDateTime.class);
+    }
+  }
+
+  private static OffsetDateTime ts(Instant instant) {
+    return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+  }
+
+  private static Instant instant(ResultSet rs, String column) throws SQLException {
+    OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+    return value == null ? null : value.toInstant();
+  }
+
+  private static int bindKey(PreparedStatement ps, int index, DispatchKey key) throws SQLException {
+    ps.setString(index, key.workspace().value());
+    ps.setString(index + 1, key.post().value());
+    ps.setString(index + 2, key.account().value());
+    ps.setObject(index + 3, ts(key.occurrence()));
+    return index + 4;
+  }
+
+  @Override
+  public Instant now() {
+    return tx("reading the database clock", (c, now) -> now.toInstant());
+  }
+
+  @Override
+  public boolean schedule(DispatchRequest request) {
+    Checks.required("request", request);
+    try {
+      return tx("scheduling " + request.key(), (c, now) -> {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO chorus_dispatch (workspace_id, post_id, "
+            + "account_id, occurrence_at, series, due_at, state, version, attempts, next_attempt_at, lease_token, "
+            + "updated_at) VALUES (?, ?, ?, ?, ?, ?, 'PENDING', 0, 0, ?, 0, ?)")) {
+          int i = bindKey(ps, 1, request.key());
+          ps.setString(i++, request.series());
+          ps.setObject(i++, ts(request.dueAt()));
+          ps.setObject(i++, ts(request.dueAt()));
+          ps.setObject(i, now);
+          ps.executeUpdate();
+          return true;
+        }
+      });
+    } catch (DispatchStoreException e) {
+      if (e.getCause() instanceof SQLException sql && "23505".equals(sql.getSQLState())) {
+        return false; // the unique key already holds this dispatch
+      }
+      throw e;
+    }
+  }
+
+  @Override
+  public Optional<DispatchRecord> find(DispatchKey key) {
+    return tx("reading " + key, (c, now) -> {
+      try (PreparedStatement ps = c.prepareStatement("SELECT id, " + COLUMNS + " FROM chorus_dispatch WHERE " + KEY)) {
+        bindKey(ps, 1, key);
+        try (ResultSet rs = ps.executeQuery()) {
+          return rs.next() ? Optional.of(read(rs)) : Optional.empty();
+        }
+      }
+    });
+  }
+
+  @Override
+  public ClaimBatch claim(String owner, int limit, Duration lease) {
+    Checks.notBlank("owner", owner);
+    return tx("claiming", (c, now) -> {
+      List<Long> ids = new ArrayList<>();
+      List<DispatchRecord> found = new ArrayList<>();
+      try (PreparedStatement ps = c.prepareStatement(CLAIM_SQL)) {
+        ps.setObject(1, now);
+        ps.setObject(2, now);
+        ps.setInt(3, limit);
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            ids.add(rs.getLong("id"));
+            found.add(read(rs));
+          }
+        }
+      }
+      if (ids.isEmpty()) {
+        return new ClaimBatch(now.toInstant(), List.of());
+      }
+      OffsetDateTime expires = now.plus(lease);
+      StringJoiner in = new StringJoiner(", ", "(", ")");
+      ids.forEach(id -> in.add("?"));
+      try (PreparedStatement ps = c.prepareStatement("UPDATE chorus_dispatch SET state = 'CLAIMED', lease_owner = ?, "
+          + "lease_token = lease_token + 1, lease_expires_at = ?, updated_at = ? WHERE id IN " + in)) {
+        ps.setString(1, owner);
+        ps.setObject(2, expires);
+        ps.setObject(3, now);
+        for (int i = 0; i < ids.size(); i++) {
+          ps.setLong(4 + i, ids.get(i));
+        }
+        ps.executeUpdate();
+      }
+      List<DispatchRecord> claimed = new ArrayList<>(found.size());
+      for (DispatchRecord r : found) {
+        claimed.add(new DispatchRecord(r.key(), r.dueAt(), r.series(), DispatchState.CLAIMED, r.version(),
+            r.attempts(), r.nextAttemptAt(), owner, r.leaseToken() + 1, expires.toInstant(), r.attemptStartedAt(),
+            r.checkpoint(), r.lastError(), r.externalId(), r.url()));
+      }
+      return new ClaimBatch(now.toInstant(), claimed);
+    });
+  }
+
+  /** Runs a fenced update: {@code set} is the SET clause, {@code extra} more conditions. */
+  private boolean fenced(String what, DispatchKey key, long token, String set, String extra, Binder binder) {
+    return tx(what + " " + key, (c, now) -> {
+      try (PreparedStatement ps = c.prepareStatement("UPDATE chorus_dispatch d SET " + set + ", updated_at = ? WHERE "
+          + HELD + extra)) {
+        int i = binder.bind(ps, now);
+        ps.setObject(i++, now);
+        i = bindKey(ps, i, key);
+        ps.setLong(i++, token);
+        ps.setObject(i++, now);
+        binder.bindExtra(ps, i);
+        return ps.executeUpdate() == 1;
+      }
+    });
+  }
+
+  private interface Binder {
+    int bind(PreparedStatement ps, OffsetDateTime now) throws SQLException;
+
+    default void bindExtra(PreparedStatement ps, int index) throws SQLException {}
+  }
+
+  @Override
+  public boolean renew(DispatchKey key, long token, Duration lease) {
+    return fenced("renewing", key, token, "lease_expires_at = ?", "", (ps, now) -> {
+      ps.setObject(1, now.plus(lease));
+      return 2;
+    });
+  }
+
+  @Override
+  public boolean startAttempt(DispatchKey key, long token, long version, Duration lease) {
+    return fenced("starting an attempt on", key, token, "attempt_started_at = ?, lease_expires_at = ?",
+        " AND version = ? AND " + NOT_PAUSED, new Binder() {
+          @Override
+          public int bind(PreparedStatement ps, OffsetDateTime now) throws SQLException {
+            ps.setObject(1, now);
+            ps.setObject(2, now.plus(lease));
+            return 3;
+          }
+
+          @Override
+          public void bindExtra(PreparedStatement ps, int index) throws SQLException {
+            ps.setLong(index, version);
+          }
+        });
+  }
+
+  @Override
+  public boolean saveCheckpoint(DispatchKey key, long token, Map<String, String> checkpoint, Duration lease) {
+    String text = JSON.writeValueAsString(new HashMap<>(checkpoint));
+    return fenced("saving the checkpoint of", key, token, "checkpoint = ?, lease_expires_at = ?", "", (ps, now) -> {
+      ps.setString(1, text);
+      ps.setObject(2, now.plus(lease));
+      return 3;
+    });
+  }
+
+  @Override
+  public boolean retry(DispatchKey key, long token, Duration delay, String error, boolean failed,
+      boolean outcomeUnknown) {
+    String set = "state = 'PENDING', next_attempt_at = ?, last_error = ?, lease_owner = NULL, lease_expires_at = NULL"
+        + (failed ? ", attempts = attempts + 1" : "") + (outcomeUnknown ? "" : ", attempt_started_at = NULL");
+    return fenced("retrying", key, token, set, "", (ps, now) -> {
+      ps.setObject(1, now.plus(delay));
+      ps.setString(2, error);
+      return 3;
+    });
+  }
+
+  @Override
+  public boolean complete(DispatchKey key, long token, DispatchState state, PublishResult result, String reason,
+      boolean outcomeUnknown) {
+    if (!state.terminal()) {
+      throw new dev.chorus.InvalidValueException("state", state, "must be a final state");
+    }
+    String set = "state = ?, last_error = ?, external_id = ?, url = ?, lease_owner = NULL, lease_expires_at = NULL"
+        + (state == DispatchState.FAILED ? ", attempts = attempts + 1" : "")
+        + (state != DispatchState.PUBLISHED && !outcomeUnknown ? ", attempt_started_at = NULL" : "");
+    return fenced("completing", key, token, set, "", (ps, now) -> {
+      ps.setString(1, state.name());
+      ps.setString(2, reason);
+      ps.setString(3, result == null ? null : result.externalId());
+      ps.setString(4, result == null || result.url() == null ? null : result.url().toString());
+      return 5;
+    });
+  }
+
+  @Override
+  public ChangeResult cancel(DispatchKey key) {
+    return change(key, "state = 'CANCELLED'", null);
+  }
+
+  @Override
+  public ChangeResult reschedule(DispatchKey key, Instant dueAt) {
+    Checks.required("dueAt", dueAt);
+    return change(key, "state = 'PENDING', due_at = ?, next_attempt_at = ?, attempts = 0, last_error = NULL", dueAt);
+  }
+
+  private ChangeResult change(DispatchKey key, String set, Instant dueAt) {
+    return tx("changing " + key, (c, now) -> {
+      try (PreparedStatement ps = c.prepareStatement("UPDATE chorus_dispatch SET " + set + ", version = version + 1, "
+          + "lease_token = lease_token + 1, lease_owner = NULL, lease_expires_at = NULL, updated_at = ? WHERE " + KEY
+          + " AND state <> 'PUBLISHED' AND attempt_started_at IS NULL")) {
+        int i = 1;
+        if (dueAt != null) {
+          ps.setObject(i++, ts(dueAt));
+          ps.setObject(i++, ts(dueAt));
+        }
+        ps.setObject(i++, now);
+        bindKey(ps, i, key);
+        if (ps.executeUpdate() == 1) {
+          return ChangeResult.APPLIED;
+        }
+      }
+      try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM chorus_dispatch WHERE " + KEY)) {
+        bindKey(ps, 1, key);
+        try (ResultSet rs = ps.executeQuery()) {
+          return rs.next() ? ChangeResult.TOO_LATE : ChangeResult.NOT_FOUND;
+        }
+      }
+    });
+  }
+
+  @Override
+  public boolean laterOccurrenceDue(String series, Instant dueAt, Instant now) {
+    return tx("reading series " + series, (c, dbNow) -> {
+      try (PreparedStatement ps = c.prepareStatement(
+          "SELECT 1 FROM chorus_dispatch WHERE series = ? AND due_at > ? AND due_at <= ? LIMIT 1")) {
+        ps.setString(1, series);
+        ps.setObject(2, ts(dueAt));
+        ps.setObject(3, ts(now));
+        try (ResultSet rs = ps.executeQuery()) {
+          return rs.next();
+        }
+      }
+    });
+  }
+
+  @Override
+  public void pause(PauseScope scope, String reason) {
+    Checks.required("scope", scope);
+    tx("pausing " + scope, (c, now) -> {
+      try (PreparedStatement del = c.prepareStatement(
+          "DELETE FROM chorus_dispatch_pause WHERE scope = ? AND workspace_id = ? AND account_id = ?")) {
+        bindScope(del, scope);
+        del.executeUpdate();
+      }
+      try (PreparedStatement ps = c.prepareStatement("INSERT INTO chorus_dispatch_pause (scope, workspace_id, "
+          + "account_id, reason, paused_at) VALUES (?, ?, ?, ?, ?)")) {
+        bindScope(ps, scope);
+        ps.setString(4, reason == null ? "" : reason);
+        ps.setObject(5, now);
+        ps.executeUpdate();
+      }
+      return null;
+    });
+  }
+
+  private static void bindScope(PreparedStatement ps, PauseScope scope) throws SQLException {
+    ps.setString(1, scope.kind().name());
+    ps.setString(2, scope.workspace() == null ? "" : scope.workspace().value());
+    ps.setString(3, scope.account() == null ? "" : scope.account().value());
+  }
+
+  @Override
+  public boolean resume(PauseScope scope) {
+    return tx("resuming " + scope, (c, now) -> {
+      try (PreparedStatement ps = c.prepareStatement(
+          "DELETE FROM chorus_dispatch_pause WHERE scope = ? AND workspace_id = ? AND account_id = ?")) {
+        bindScope(ps, scope);
+        return ps.executeUpdate() > 0;
+      }
+    });
+  }
+
+  @Override
+  public Map<PauseScope, String> pauses() {
+    return tx("reading pauses", (c, now) -> {
+      Map<PauseScope, String> result = new HashMap<>();
+      try (PreparedStatement ps = c.prepareStatement("SELECT scope, workspace_id, account_id, reason FROM chorus_dispatch_pause");
+          ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          PauseScope.Kind kind = PauseScope.Kind.valueOf(rs.getString(1));
+          PauseScope scope = switch (kind) {
+            case ALL -> PauseScope.all();
+            case WORKSPACE -> PauseScope.workspace(WorkspaceId.of(rs.getString(2)));
+            case ACCOUNT -> PauseScope.account(WorkspaceId.of(rs.getString(2)), AccountId.of(rs.getString(3)));
+          };
+          result.put(scope, rs.getString(4));
+        }
+      }
+      return Map.copyOf(result);
+    });
+  }
+
+  @Override
+  public void appendOutbox(DispatchEvent event) {
+    Map<String, Object> payload = new java.util.LinkedHashMap<>();
+    payload.put("type", event.type());
+    payload.put("at", event.at().toString());
+    event.workspace().ifPresent(w -> payload.put("workspace", w.value()));
+    event.dispatch().ifPresent(k -> {
+      payload.put("post", k.post().value());
+      payload.put("account", k.account().value());
+      payload.put("occurrence", k.occurrence().toString());
+    });
+    if (event instanceof DispatchEvent.Published p) {
+      payload.put("externalId", p.externalId());
+      payload.put("url", p.url() == null ? null : p.url().toString());
+    } else if (event instanceof DispatchEvent.Failed f) {
+      payload.put("reason", f.reason());
+    } else if (event instanceof DispatchEvent.Missed m) {
+      payload.put("reason", m.reason());
+    } else if (event instanceof DispatchEvent.Retried r) {
+      payload.put("reason", r.reason());
+      payload.put("delayMillis", r.delay().toMillis());
+    } else if (event instanceof DispatchEvent.RateLimited r) {
+      payload.put("retryAt", r.retryAt() == null ? null : r.retryAt().toString());
+    } else if (event instanceof DispatchEvent.Paused p) {
+      payload.put("scope", p.scope().kind().name());
+      payload.put("reason", p.reason());
+    } else if (event instanceof DispatchEvent.CredentialExpired e) {
+      payload.put("account", e.account().value());
+      payload.put("reason", e.reason());
+    }
+    String text = JSON.writeValueAsString(payload);
+    tx("writing the outbox", (c, now) -> {
+      try (PreparedStatement ps = c.prepareStatement(
+          "INSERT INTO chorus_outbox (created_at, event_type, workspace_id, payload) VALUES (?, ?, ?, ?)")) {
+        ps.setObject(1, now);
+        ps.setString(2, event.type());
+        ps.setString(3, event.workspace().map(WorkspaceId::value).orElse(null));
+        ps.setString(4, text);
+        ps.executeUpdate();
+      }
+      return null;
+    });
+  }
+
+  /**
+   * One relayed outbox entry.
+   *
+   * @param payload the event as a JSON object
+   */
+  public record OutboxEntry(long id, Instant createdAt, String type, String payload) {}
+
+  /** Outbox entries after {@code afterId}, oldest first, at most {@code limit}. */
+  public List<OutboxEntry> readOutbox(long afterId, int limit) {
+    return tx("reading the outbox", (c, now) -> {
+      List<OutboxEntry> result = new ArrayList<>();
+      try (PreparedStatement ps = c.prepareStatement("SELECT id, created_at, event_type, payload FROM chorus_outbox "
+          + "WHERE id > ? ORDER BY id LIMIT ?")) {
+        ps.setLong(1, afterId);
+        ps.setInt(2, limit);
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            result.add(new OutboxEntry(rs.getLong(1), instant(rs, "created_at"), rs.getString(3), rs.getString(4)));
+          }
+        }
+      }
+      return result;
+    });
+  }
+
+  /** Deletes relayed entries up to and including {@code id}; returns how many. */
+  public int deleteOutbox(long upToId) {
+    return tx("pruning the outbox", (c, now) -> {
+      try (PreparedStatement ps = c.prepareStatement("DELETE FROM chorus_outbox WHERE id <= ?")) {
+        ps.setLong(1, upToId);
+        return ps.executeUpdate();
+      }
+    });
+  }
+
+  private static DispatchRecord read(ResultSet rs) throws SQLException {
+    DispatchKey key = new DispatchKey(WorkspaceId.of(rs.getString("workspace_id")), PostId.of(rs.getString("post_id")),
+        AccountId.of(rs.getString("account_id")), instant(rs, "occurrence_at"));
+    String checkpoint = rs.getString("checkpoint");
+    String url = rs.getString("url");
+    return new DispatchRecord(key, instant(rs, "due_at"), rs.getString("series"),
+        DispatchState.valueOf(rs.getString("state")), rs.getLong("version"), rs.getInt("attempts"),
+        instant(rs, "next_attempt_at"), rs.getString("lease_owner"), rs.getLong("lease_token"),
+        instant(rs, "lease_expires_at"), instant(rs, "attempt_started_at"),
+        checkpoint == null ? Map.of() : JSON.readValue(checkpoint, MAP), rs.getString("last_error"),
+        rs.getString("external_id"), url == null ? null : URI.create(url));
+  }
+
+  @Override
+  public String toString() {
+    return "JdbcDispatchStore";
+  }
+}

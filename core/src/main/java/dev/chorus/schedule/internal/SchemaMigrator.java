@@ -1,0 +1,114 @@
+package dev.chorus.schedule.internal;
+
+import dev.chorus.schedule.DispatchStoreException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Applies versioned SQL resources in order and records each in {@code chorus_schema_version}.
+ * Nodes migrating at once are safe: a version is claimed by inserting its row in the same
+ * transaction as its statements, so the loser's insert fails and it re-reads the applied set.
+ */
+public final class SchemaMigrator {
+
+  private static final Logger LOG = LoggerFactory.getLogger(SchemaMigrator.class);
+
+  /** A migration: its version, description and classpath resource. */
+  public record Migration(int version, String description, String resource) {}
+
+  /** The dispatch store's migrations, oldest first. */
+  public static final List<Migration> DISPATCH = List.of(
+      new Migration(1, "dispatch, pause and outbox tables", "/dev/chorus/schedule/db/V1__dispatch.sql"));
+
+  private SchemaMigrator() {}
+
+  /** Applies every migration not yet applied; returns the versions applied now. */
+  public static List<Integer> migrate(DataSource dataSource, List<Migration> migrations) {
+    List<Integer> applied = new ArrayList<>();
+    try (Connection c = dataSource.getConnection()) {
+      ensureVersionTable(c);
+      for (Migration m : migrations) {
+        if (isApplied(c, m.version())) {
+          continue;
+        }
+        c.setAutoCommit(false);
+        try {
+          try (PreparedStatement ps = c.prepareStatement(
+              "INSERT INTO chorus_schema_version (version, description, applied_at) VALUES (?, ?, ?)")) {
+            ps.setInt(1, m.version());
+            ps.setString(2, m.description());
+            ps.setObject(3, OffsetDateTime.now(ZoneOffset.UTC));
+            ps.executeUpdate();
+          }
+          try (Statement st = c.createStatement()) {
+            for (String sql : statements(m.resource())) {
+              st.execute(sql);
+            }
+          }
+          c.commit();
+          applied.add(m.version());
+          LOG.info("Applied schema migration {} ({})", m.version(), m.description());
+        } catch (SQLException e) {
+          c.rollback();
+          c.setAutoCommit(true);
+          if (isApplied(c, m.version())) {
+            continue; // another node applied it first
+          }
+          throw e;
+        } finally {
+          c.setAutoCommit(true);
+        }
+      }
+      return applied;
+    } catch (SQLException e) {
+      throw new DispatchStoreException("schema migration failed: " + e.getMessage(), e);
+    }
+  }
+
+  private static void ensureVersionTable(Connection c) throws SQLException {
+    try (Statement st = c.createStatement()) {
+      st.execute("CREATE TABLE IF NOT EXISTS chorus_schema_version (version INTEGER PRIMARY KEY, "
+          + "description VARCHAR(200) NOT NULL, applied_at TIMESTAMP WITH TIME ZONE NOT NULL)");
+    }
+  }
+
+  private static boolean isApplied(Connection c, int version) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM chorus_schema_version WHERE version = ?")) {
+      ps.setInt(1, version);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next();
+      }
+    }
+  }
+
+  static List<String> statements(String resource) {
+    try (InputStream in = SchemaMigrator.class.getResourceAsStream(resource)) {
+      if (in == null) {
+        throw new IllegalStateException("migration resource " + resource + " is missing");
+      }
+      String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+      List<String> result = new ArrayList<>();
+      for (String part : text.split(";")) {
+        if (!part.isBlank()) {
+          result.add(part.trim());
+        }
+      }
+      return result;
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot read migration " + resource, e);
+    }
+  }
+}
