@@ -13,7 +13,9 @@ public enum TargetState {
   PUBLISHED,
   FAILED,
   CANCELLED,
-  PAUSED;
+  PAUSED,
+  /** Its publishing time passed while nothing could publish it (for example during downtime). */
+  MISSED;
 
   /** Whether no further transition can leave this state. */
   public boolean terminal() {

@@ -1,0 +1,125 @@
+package dev.chorus.store;
+
+import dev.chorus.EntityNotFoundException;
+import dev.chorus.StaleVersionException;
+import dev.chorus.model.AccountId;
+import dev.chorus.model.Audience;
+import dev.chorus.model.AudienceId;
+import dev.chorus.model.AuditEntry;
+import dev.chorus.model.Campaign;
+import dev.chorus.model.CampaignId;
+import dev.chorus.model.Post;
+import dev.chorus.model.PostId;
+import dev.chorus.model.SocialAccount;
+import dev.chorus.model.Workspace;
+import dev.chorus.model.WorkspaceId;
+import dev.chorus.store.internal.InMemoryStore;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Where Chorus keeps its state. Every method is keyed by the owning {@link WorkspaceId} plus the
+ * entity's id, so an entity of another workspace is simply absent; methods take and return
+ * immutable model values and never call back into the caller, so an implementation can map each to
+ * one SQL statement or transaction.
+ *
+ * <p>Implementations must be thread-safe. Posts use optimistic concurrency on {@link
+ * Post#version()}: {@link #updatePost} stores the new post and appends its audit entries atomically,
+ * or fails with {@link StaleVersionException} and changes nothing.
+ */
+public interface ChorusStore {
+
+  /** A new, empty, thread-safe store that lives in memory. */
+  static ChorusStore inMemory() {
+    return new InMemoryStore();
+  }
+
+  // --- workspaces
+
+  /**
+   * Stores a new workspace.
+   *
+   * @throws dev.chorus.InvalidValueException if a workspace with that id exists
+   */
+  void insertWorkspace(Workspace workspace);
+
+  /**
+   * Replaces a stored workspace (members, policy, name).
+   *
+   * @throws EntityNotFoundException if it does not exist
+   */
+  void updateWorkspace(Workspace workspace);
+
+  /** The workspace, if stored. */
+  Optional<Workspace> workspace(WorkspaceId id);
+
+  /** The ids of every stored workspace, in no particular order. */
+  List<WorkspaceId> workspaceIds();
+
+  // --- accounts, campaigns, audiences: insert or replace by (workspace, id)
+
+  /** Inserts or replaces the account under its own workspace. */
+  void saveAccount(SocialAccount account);
+
+  /** The account, if the workspace has it. */
+  Optional<SocialAccount> account(WorkspaceId workspace, AccountId id);
+
+  /** The workspace's accounts, ordered by id. */
+  List<SocialAccount> accounts(WorkspaceId workspace);
+
+  /** Removes the account; whether it was there. */
+  boolean deleteAccount(WorkspaceId workspace, AccountId id);
+
+  /** Inserts or replaces the campaign under its own workspace. */
+  void saveCampaign(Campaign campaign);
+
+  /** The campaign, if the workspace has it. */
+  Optional<Campaign> campaign(WorkspaceId workspace, CampaignId id);
+
+  /** The workspace's campaigns, ordered by id. */
+  List<Campaign> campaigns(WorkspaceId workspace);
+
+  /** Removes the campaign; whether it was there. */
+  boolean deleteCampaign(WorkspaceId workspace, CampaignId id);
+
+  /** Inserts or replaces the audience under its own workspace. */
+  void saveAudience(Audience audience);
+
+  /** The audience, if the workspace has it. */
+  Optional<Audience> audience(WorkspaceId workspace, AudienceId id);
+
+  /** The workspace's audiences, ordered by id. */
+  List<Audience> audiences(WorkspaceId workspace);
+
+  /** Removes the audience; whether it was there. */
+  boolean deleteAudience(WorkspaceId workspace, AudienceId id);
+
+  // --- posts and their audit trail
+
+  /**
+   * Stores a new post (any version) under its own workspace.
+   *
+   * @throws dev.chorus.InvalidValueException if the workspace already has a post with that id
+   */
+  void insertPost(Post post);
+
+  /**
+   * Replaces a post if the stored version equals {@code expectedVersion}, and appends the audit
+   * entries, both or neither. {@code next.version()} must be {@code expectedVersion + 1}.
+   *
+   * @throws StaleVersionException if the stored version differs
+   * @throws EntityNotFoundException if the workspace has no such post
+   * @throws dev.chorus.InvalidValueException if {@code next.version()} is not {@code expectedVersion + 1}
+   *     or an audit entry is about another post
+   */
+  void updatePost(long expectedVersion, Post next, List<AuditEntry> audit);
+
+  /** The post, if the workspace has it. */
+  Optional<Post> post(WorkspaceId workspace, PostId id);
+
+  /** The workspace's posts, ordered by id. */
+  List<Post> posts(WorkspaceId workspace);
+
+  /** The post's audit trail in the order it was written; empty for an unknown post. */
+  List<AuditEntry> audit(WorkspaceId workspace, PostId post);
+}

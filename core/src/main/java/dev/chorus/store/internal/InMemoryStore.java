@@ -1,0 +1,192 @@
+package dev.chorus.store.internal;
+
+import dev.chorus.EntityNotFoundException;
+import dev.chorus.InvalidValueException;
+import dev.chorus.StaleVersionException;
+import dev.chorus.model.AccountId;
+import dev.chorus.model.Audience;
+import dev.chorus.model.AudienceId;
+import dev.chorus.model.AuditEntry;
+import dev.chorus.model.Campaign;
+import dev.chorus.model.CampaignId;
+import dev.chorus.model.Post;
+import dev.chorus.model.PostId;
+import dev.chorus.model.SocialAccount;
+import dev.chorus.model.Workspace;
+import dev.chorus.model.WorkspaceId;
+import dev.chorus.store.ChorusStore;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * The default store: plain maps behind one monitor. Every method holds the monitor only for its own
+ * map work and never runs caller code, so it cannot deadlock; values are immutable records, so what
+ * it hands out needs no copying.
+ */
+public final class InMemoryStore implements ChorusStore {
+
+  private final Map<WorkspaceId, Workspace> workspaces = new HashMap<>();
+  private final Map<WorkspaceId, Tenant> tenants = new HashMap<>();
+
+  /** Everything one workspace owns, keyed by id (sorted, so listings are stable). */
+  private static final class Tenant {
+    final Map<AccountId, SocialAccount> accounts = new TreeMap<>(java.util.Comparator.comparing(AccountId::value));
+    final Map<CampaignId, Campaign> campaigns = new TreeMap<>(java.util.Comparator.comparing(CampaignId::value));
+    final Map<AudienceId, Audience> audiences = new TreeMap<>(java.util.Comparator.comparing(AudienceId::value));
+    final Map<PostId, Post> posts = new TreeMap<>(java.util.Comparator.comparing(PostId::value));
+    final Map<PostId, List<AuditEntry>> audit = new HashMap<>();
+  }
+
+  /** A new, empty store. */
+  public InMemoryStore() {}
+
+  /** The workspace's tenant, created on first write. */
+  private Tenant tenant(WorkspaceId id) {
+    return tenants.computeIfAbsent(id, k -> new Tenant());
+  }
+
+  /** The workspace's tenant for reading; a fresh empty one (not kept) when nothing was written. */
+  private Tenant read(WorkspaceId id) {
+    Tenant tenant = tenants.get(id);
+    return tenant == null ? new Tenant() : tenant;
+  }
+
+  @Override
+  public synchronized void insertWorkspace(Workspace workspace) {
+    if (workspaces.containsKey(workspace.id())) {
+      throw new InvalidValueException("workspace.id", workspace.id(), "a workspace with this id exists");
+    }
+    workspaces.put(workspace.id(), workspace);
+  }
+
+  @Override
+  public synchronized void updateWorkspace(Workspace workspace) {
+    if (!workspaces.containsKey(workspace.id())) {
+      throw new EntityNotFoundException("workspace", workspace.id(), workspace.id());
+    }
+    workspaces.put(workspace.id(), workspace);
+  }
+
+  @Override
+  public synchronized Optional<Workspace> workspace(WorkspaceId id) {
+    return Optional.ofNullable(workspaces.get(id));
+  }
+
+  @Override
+  public synchronized List<WorkspaceId> workspaceIds() {
+    return List.copyOf(workspaces.keySet());
+  }
+
+  @Override
+  public synchronized void saveAccount(SocialAccount account) {
+    tenant(account.workspaceId()).accounts.put(account.id(), account);
+  }
+
+  @Override
+  public synchronized Optional<SocialAccount> account(WorkspaceId workspace, AccountId id) {
+    return Optional.ofNullable(read(workspace).accounts.get(id));
+  }
+
+  @Override
+  public synchronized List<SocialAccount> accounts(WorkspaceId workspace) {
+    return List.copyOf(read(workspace).accounts.values());
+  }
+
+  @Override
+  public synchronized boolean deleteAccount(WorkspaceId workspace, AccountId id) {
+    return read(workspace).accounts.remove(id) != null;
+  }
+
+  @Override
+  public synchronized void saveCampaign(Campaign campaign) {
+    tenant(campaign.workspaceId()).campaigns.put(campaign.id(), campaign);
+  }
+
+  @Override
+  public synchronized Optional<Campaign> campaign(WorkspaceId workspace, CampaignId id) {
+    return Optional.ofNullable(read(workspace).campaigns.get(id));
+  }
+
+  @Override
+  public synchronized List<Campaign> campaigns(WorkspaceId workspace) {
+    return List.copyOf(read(workspace).campaigns.values());
+  }
+
+  @Override
+  public synchronized boolean deleteCampaign(WorkspaceId workspace, CampaignId id) {
+    return read(workspace).campaigns.remove(id) != null;
+  }
+
+  @Override
+  public synchronized void saveAudience(Audience audience) {
+    tenant(audience.workspaceId()).audiences.put(audience.id(), audience);
+  }
+
+  @Override
+  public synchronized Optional<Audience> audience(WorkspaceId workspace, AudienceId id) {
+    return Optional.ofNullable(read(workspace).audiences.get(id));
+  }
+
+  @Override
+  public synchronized List<Audience> audiences(WorkspaceId workspace) {
+    return List.copyOf(read(workspace).audiences.values());
+  }
+
+  @Override
+  public synchronized boolean deleteAudience(WorkspaceId workspace, AudienceId id) {
+    return read(workspace).audiences.remove(id) != null;
+  }
+
+  @Override
+  public synchronized void insertPost(Post post) {
+    Tenant tenant = tenant(post.workspaceId());
+    if (tenant.posts.containsKey(post.id())) {
+      throw new InvalidValueException("post.id", post.id(), "a post with this id exists");
+    }
+    tenant.posts.put(post.id(), post);
+  }
+
+  @Override
+  public synchronized void updatePost(long expectedVersion, Post next, List<AuditEntry> audit) {
+    if (next.version() != expectedVersion + 1) {
+      throw new InvalidValueException(
+          "post.version", next.version(), "must be the expected version + 1 = " + (expectedVersion + 1));
+    }
+    for (AuditEntry entry : audit) {
+      if (!entry.postId().equals(next.id())) {
+        throw new InvalidValueException("audit.postId", entry.postId(), "must be " + next.id());
+      }
+    }
+    Tenant tenant = read(next.workspaceId());
+    Post stored = tenant.posts.get(next.id());
+    if (stored == null) {
+      throw new EntityNotFoundException("post", next.id(), next.workspaceId());
+    }
+    if (stored.version() != expectedVersion) {
+      throw new StaleVersionException(next.id(), expectedVersion, stored.version());
+    }
+    tenant.posts.put(next.id(), next);
+    if (!audit.isEmpty()) {
+      tenant.audit.computeIfAbsent(next.id(), k -> new ArrayList<>()).addAll(audit);
+    }
+  }
+
+  @Override
+  public synchronized Optional<Post> post(WorkspaceId workspace, PostId id) {
+    return Optional.ofNullable(read(workspace).posts.get(id));
+  }
+
+  @Override
+  public synchronized List<Post> posts(WorkspaceId workspace) {
+    return List.copyOf(read(workspace).posts.values());
+  }
+
+  @Override
+  public synchronized List<AuditEntry> audit(WorkspaceId workspace, PostId post) {
+    return List.copyOf(read(workspace).audit.getOrDefault(post, List.of()));
+  }
+}
