@@ -110,6 +110,7 @@ public final class SandboxPlatform {
   private final List<Arranged> arranged = new ArrayList<>();
   private Instant stormUntil;
   private boolean simulateInteractions = true;
+  private int maxPageSize = 1000;
   private long sequence;
 
   private record Arranged(
@@ -416,7 +417,7 @@ public final class SandboxPlatform {
           all.add(item);
         }
       }
-      List<Interaction> items = all.subList(0, Math.min(query.pageSize(), all.size()));
+      List<Interaction> items = all.subList(0, Math.min(Math.min(query.pageSize(), maxPageSize), all.size()));
       String next = all.size() > items.size() ? encodeCursor(items.get(items.size() - 1)) : null;
       page = new Page<>(items, next);
     }
@@ -594,6 +595,16 @@ public final class SandboxPlatform {
     }
   }
 
+  /** Caps the interaction page size whatever the query asks for (1000, the most a query may ask, by default). */
+  public void maxPageSize(int size) {
+    if (size < 1 || size > 1000) {
+      throw new InvalidValueException("maxPageSize", size, "must be 1-1000");
+    }
+    synchronized (lock) {
+      maxPageSize = size;
+    }
+  }
+
   /**
    * Forgets every post, account, arrangement, rate-limit window, storm and recorded request, and
    * restarts the fault draws from the plan's seed and scripts.
@@ -623,6 +634,7 @@ public final class SandboxPlatform {
     arranged.clear();
     stormUntil = null;
     simulateInteractions = true;
+    maxPageSize = 1000;
     sequence = 0;
     calls.set(0);
   }
