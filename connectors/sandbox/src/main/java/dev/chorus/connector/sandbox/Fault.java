@@ -15,6 +15,7 @@ import java.time.Instant;
  */
 public record Fault(FaultKind kind, String requestId, String reason, Instant retryAt) {
 
+  /** Checks every field and names the one that is wrong. */
   public Fault {
     Checks.required("fault.kind", kind);
     Checks.blankToNull("fault.requestId", requestId);

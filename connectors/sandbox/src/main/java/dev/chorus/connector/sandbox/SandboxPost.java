@@ -35,6 +35,7 @@ public record SandboxPost(
     String firstCommentId,
     Instant deletedAt) {
 
+  /** Checks every field and names the one that is wrong. */
   public SandboxPost {
     Checks.notBlank("post.externalId", externalId);
     Checks.notBlank("post.accountExternalId", accountExternalId);
