@@ -519,12 +519,22 @@ public abstract class ConnectorVerification {
     String canary = env.canarySecret();
     List<String> leaks = new ArrayList<>();
     ch.qos.logback.classic.Logger root = rootLogger();
-    Level previous = root.getLevel();
     ListAppender<ILoggingEvent> appender = new ListAppender<>();
     appender.setContext(root.getLoggerContext());
     appender.start();
-    root.addAppender(appender);
-    root.setLevel(Level.TRACE);
+    // Every logger to TRACE, and the appender wherever events would not reach the root.
+    Map<ch.qos.logback.classic.Logger, Level> levels = new LinkedHashMap<>();
+    List<ch.qos.logback.classic.Logger> attached = new ArrayList<>();
+    for (ch.qos.logback.classic.Logger logger : root.getLoggerContext().getLoggerList()) {
+      if (logger.getLevel() != null) {
+        levels.put(logger, logger.getLevel());
+        logger.setLevel(Level.TRACE);
+      }
+      if (logger == root || !logger.isAdditive()) {
+        logger.addAppender(appender);
+        attached.add(logger);
+      }
+    }
     try {
       Connector connector = connector();
       check(leaks, "connector.toString()", String.valueOf(connector), canary);
@@ -557,8 +567,8 @@ public abstract class ConnectorVerification {
         checkThrowable(leaks, "configuration error", e, canary);
       }
     } finally {
-      root.detachAppender(appender);
-      root.setLevel(previous);
+      attached.forEach(logger -> logger.detachAppender(appender));
+      levels.forEach(ch.qos.logback.classic.Logger::setLevel);
       appender.stop();
     }
     for (ILoggingEvent event : appender.list) {
