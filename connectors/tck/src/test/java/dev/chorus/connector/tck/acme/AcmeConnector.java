@@ -320,6 +320,9 @@ final class AcmeConnector implements dev.chorus.connector.Connector {
       // keep the status line as the message
     }
     if (status == 401) {
+      if (flaw == Flaw.ECHOES_TOKEN_IN_ERRORS) {
+        message = message + " (token " + token.reveal() + ")";
+      }
       return new AuthenticationExpiredException(platform, status, requestId, message);
     }
     if (status == 403) {
@@ -350,7 +353,8 @@ final class AcmeConnector implements dev.chorus.connector.Connector {
 
   @Override
   public String toString() {
-    return "AcmeConnector{platform=" + platform + ", baseUrl=" + baseUrl + ", token=" + token + "}";
+    Object shown = flaw == Flaw.SHOWS_TOKEN_IN_TO_STRING ? token.reveal() : token;
+    return "AcmeConnector{platform=" + platform + ", baseUrl=" + baseUrl + ", token=" + shown + "}";
   }
 
   Set<Capability> features() {

@@ -40,6 +40,8 @@ public class AcmeProvider implements ConnectorProvider {
     IGNORES_RESET,
     REPEATS_CURSOR,
     LOGS_TOKEN,
+    SHOWS_TOKEN_IN_TO_STRING,
+    ECHOES_TOKEN_IN_ERRORS,
     COUNTS_UTF16_UNITS,
     IGNORES_HASHTAG_LIMIT,
     RECONCILES_ANY_POST,
@@ -187,6 +189,22 @@ public class AcmeProvider implements ConnectorProvider {
     /** For ServiceLoader. */
     public LogsToken() {
       super(Flaw.LOGS_TOKEN);
+    }
+  }
+
+  /** Shows the token in toString. */
+  public static final class ShowsTokenInToString extends AcmeProvider {
+    /** For ServiceLoader. */
+    public ShowsTokenInToString() {
+      super(Flaw.SHOWS_TOKEN_IN_TO_STRING);
+    }
+  }
+
+  /** Repeats the token in the message of an authentication failure. */
+  public static final class EchoesTokenInErrors extends AcmeProvider {
+    /** For ServiceLoader. */
+    public EchoesTokenInErrors() {
+      super(Flaw.ECHOES_TOKEN_IN_ERRORS);
     }
   }
 

@@ -98,4 +98,18 @@ final class BrokenAcme {
       super(new AcmeProvider.IgnoresBatchSize());
     }
   }
+
+  /** The TCK against {@link AcmeProvider.ShowsTokenInToString}. */
+  static final class ShowsTokenInToString extends AcmeVerificationBase {
+    ShowsTokenInToString() {
+      super(new AcmeProvider.ShowsTokenInToString());
+    }
+  }
+
+  /** The TCK against {@link AcmeProvider.EchoesTokenInErrors}. */
+  static final class EchoesTokenInErrors extends AcmeVerificationBase {
+    EchoesTokenInErrors() {
+      super(new AcmeProvider.EchoesTokenInErrors());
+    }
+  }
 }

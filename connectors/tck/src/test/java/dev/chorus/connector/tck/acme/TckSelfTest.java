@@ -27,19 +27,36 @@ class TckSelfTest {
 
   static Stream<Arguments> brokenConnectors() {
     return Stream.of(
-        Arguments.of(BrokenAcme.OldSpiVersion.class, "required_01_discovery"),
-        Arguments.of(BrokenAcme.CrashesWithoutToken.class, "required_02_config_validation"),
-        Arguments.of(BrokenAcme.IoForUndeclaredDelete.class, "required_03_undeclared_capability_fails_without_io"),
-        Arguments.of(BrokenAcme.Maps5xxToContentRejected.class, "required_04_failures_map_to_typed_errors"),
-        Arguments.of(BrokenAcme.DropsRequestId.class, "required_04_failures_map_to_typed_errors"),
-        Arguments.of(BrokenAcme.SleepsForReal.class, "required_05_rate_limit_honoured_without_sleeping"),
-        Arguments.of(BrokenAcme.IgnoresReset.class, "required_05_rate_limit_honoured_without_sleeping"),
-        Arguments.of(BrokenAcme.RepeatsCursor.class, "optional_06_pagination_terminates"),
-        Arguments.of(BrokenAcme.LogsToken.class, "required_07_no_secret_leaks"),
-        Arguments.of(BrokenAcme.CountsUtf16Units.class, "required_08_validate_catches_every_declared_limit"),
-        Arguments.of(BrokenAcme.IgnoresHashtagLimit.class, "required_08_validate_catches_every_declared_limit"),
-        Arguments.of(BrokenAcme.ReconcilesAnyPost.class, "optional_09_publish_then_reconcile"),
-        Arguments.of(BrokenAcme.IgnoresBatchSize.class, "optional_10_metrics_respect_batch_size"));
+        Arguments.of(BrokenAcme.OldSpiVersion.class, "required_01_discovery",
+            "must speak SPI version 1"),
+        Arguments.of(BrokenAcme.CrashesWithoutToken.class, "required_02_config_validation",
+            "instead of a ConfigException naming apiToken"),
+        Arguments.of(BrokenAcme.IoForUndeclaredDelete.class, "required_03_undeclared_capability_fails_without_io",
+            "undeclared capability DELETE threw"),
+        Arguments.of(BrokenAcme.Maps5xxToContentRejected.class, "required_04_failures_map_to_typed_errors",
+            "UNAVAILABLE must map to PlatformUnavailableException"),
+        Arguments.of(BrokenAcme.DropsRequestId.class, "required_04_failures_map_to_typed_errors",
+            "lost the platform's request id"),
+        Arguments.of(BrokenAcme.SleepsForReal.class, "required_05_rate_limit_honoured_without_sleeping",
+            "slept for real"),
+        Arguments.of(BrokenAcme.IgnoresReset.class, "required_05_rate_limit_honoured_without_sleeping",
+            "is not the platform's reset"),
+        Arguments.of(BrokenAcme.RepeatsCursor.class, "optional_06_pagination_terminates",
+            "repeated cursor"),
+        Arguments.of(BrokenAcme.LogsToken.class, "required_07_no_secret_leaks",
+            "canary secret leaked into: [log line of dev.chorus.connector.tck.acme.AcmeConnector"),
+        Arguments.of(BrokenAcme.ShowsTokenInToString.class, "required_07_no_secret_leaks",
+            "canary secret leaked into: [connector.toString()]"),
+        Arguments.of(BrokenAcme.EchoesTokenInErrors.class, "required_07_no_secret_leaks",
+            "canary secret leaked into: [exception after AUTHENTICATION_EXPIRED (AuthenticationExpiredException message)"),
+        Arguments.of(BrokenAcme.CountsUtf16Units.class, "required_08_validate_catches_every_declared_limit",
+            "a text of exactly 100 by the GRAPHEMES rule was reported too long"),
+        Arguments.of(BrokenAcme.IgnoresHashtagLimit.class, "required_08_validate_catches_every_declared_limit",
+            "validate missed [hashtags.count]"),
+        Arguments.of(BrokenAcme.ReconcilesAnyPost.class, "optional_09_publish_then_reconcile",
+            "reconcile matched an unrelated post"),
+        Arguments.of(BrokenAcme.IgnoresBatchSize.class, "optional_10_metrics_respect_batch_size",
+            "asked for more than the batch size 4"));
   }
 
   @Test
@@ -51,10 +68,10 @@ class TckSelfTest {
 
   @ParameterizedTest(name = "{0} fails {1}")
   @MethodSource("brokenConnectors")
-  void a_broken_connector_fails_exactly_its_rule(Class<?> verification, String rule) {
+  void a_broken_connector_fails_exactly_its_rule(Class<?> verification, String rule, String why) {
     Map<String, String> outcomes = run(verification);
     assertThat(outcomes).hasSize(13);
-    assertThat(outcomes.get(rule)).as(rule).startsWith("FAILED");
+    assertThat(outcomes.get(rule)).as(rule).startsWith("FAILED").contains(why);
     outcomes.forEach((other, outcome) -> {
       if (!other.equals(rule)) {
         assertThat(outcome).as(other).isIn("SUCCESSFUL", "SKIPPED");
