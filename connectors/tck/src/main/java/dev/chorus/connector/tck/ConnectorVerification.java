@@ -72,6 +72,7 @@ import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -103,6 +104,7 @@ public abstract class ConnectorVerification {
   private DefaultTckEnvironment env;
   private PlatformStub stub;
   private final List<Connector> open = new ArrayList<>();
+  private ConnectorContext context;
 
   /** For subclasses. */
   protected ConnectorVerification() {}
@@ -123,14 +125,22 @@ public abstract class ConnectorVerification {
   protected abstract SocialAccount account();
 
   /**
-   * The context connectors are created with. It must use {@link TckEnvironment#clock()}, and
-   * whatever waits in the connector must wait through {@link TckEnvironment#sleep}; for connectors
-   * on {@code chorus-connector-http} that means an {@code HttpRuntime} extension built with {@code
-   * .clock(env.clock()).sleeper(env::sleep)}. The default has the clock and no extensions.
+   * The context connectors are created with, called once before every rule so that no state (such
+   * as a rate-limit tracker) carries over from one rule to the next. It must use {@link
+   * TckEnvironment#clock()}, and whatever waits in the connector must wait through {@link
+   * TckEnvironment#sleep}; for connectors on {@code chorus-connector-http} that means an {@code
+   * HttpRuntime} extension built with {@code .clock(env.clock()).sleeper(env::sleep)}. The default
+   * has the clock and no extensions.
    */
   protected ConnectorContext context(TckEnvironment env) {
     return ConnectorContext.of(env.clock());
   }
+
+  /**
+   * Releases what {@link #context} made, after every rule and after the rule's connectors were
+   * closed; for example closes the {@code HttpRuntime}. The default does nothing.
+   */
+  protected void release(ConnectorContext context) {}
 
   /**
    * A publish request the platform accepts, with the text. The default is a text-only feed post;
@@ -187,13 +197,14 @@ public abstract class ConnectorVerification {
 
   @BeforeEach
   final void resetPlatform() {
-    closeConnectors();
     env.reset();
     wireMock.resetAll();
     stub.reset();
+    context = context(env);
+    assertSame(env.clock(), context.clock(), "the context must use env.clock()");
   }
 
-  @org.junit.jupiter.api.AfterEach
+  @AfterEach
   final void closeConnectors() {
     for (Connector connector : open) {
       try {
@@ -203,6 +214,10 @@ public abstract class ConnectorVerification {
       }
     }
     open.clear();
+    if (context != null) {
+      release(context);
+      context = null;
+    }
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -249,7 +264,7 @@ public abstract class ConnectorVerification {
     Connector connector = connector();
     assertEquals(provider.platform(), connector.platform(), "the connector reports another platform");
     assertEquals(caps, connector.capabilities(), "the connector declares other capabilities than its provider");
-    Connector registered = ConnectorRegistry.create(provider, context(env), config(env));
+    Connector registered = ConnectorRegistry.create(provider, context, config(env));
     open.add(registered);
     assertEquals(caps, registered.capabilities());
     assertEquals(0, stub.requestCount(), "discovering and creating a connector must not call the platform");
@@ -290,7 +305,7 @@ public abstract class ConnectorVerification {
       Map<String, String> without = new LinkedHashMap<>(valid);
       without.remove(name);
       try {
-        open.add(ConnectorRegistry.create(provider, context(env), without));
+        open.add(ConnectorRegistry.create(provider, context, without));
       } catch (ConfigException e) {
         assertTrue(names(e, name), "without " + name + " the ConfigException names other settings: " + e.problems());
       } catch (RuntimeException e) {
@@ -310,7 +325,7 @@ public abstract class ConnectorVerification {
 
   private void expectConfigError(ConnectorProvider provider, Map<String, String> raw, String name, String when) {
     try {
-      Connector created = ConnectorRegistry.create(provider, context(env), raw);
+      Connector created = ConnectorRegistry.create(provider, context, raw);
       open.add(created);
       fail(when + " the connector was created; expected a ConfigException naming " + name);
     } catch (ConfigException e) {
@@ -540,7 +555,7 @@ public abstract class ConnectorVerification {
       check(leaks, "connector.toString()", String.valueOf(connector), canary);
       ConnectorConfig config = provider().configSpec().validate(provider().platform().id(), config(env));
       check(leaks, "config.toString()", String.valueOf(config), canary);
-      check(leaks, "context.toString()", String.valueOf(context(env)), canary);
+      check(leaks, "context.toString()", String.valueOf(context), canary);
       if (connector.capabilities().supports(Capability.PUBLISH)) {
         stub.publishSucceeds("tck-canary-post");
         PublishResult result = connector.publish(publishRequest(account(), "TCK canary publish"));
@@ -561,7 +576,7 @@ public abstract class ConnectorVerification {
       Map<String, String> broken = new LinkedHashMap<>(config(env));
       broken.put("tck.unknown.setting", "x");
       try {
-        open.add(ConnectorRegistry.create(provider(), context(env), broken));
+        open.add(ConnectorRegistry.create(provider(), context, broken));
         leaks.add("(a broken configuration was accepted)");
       } catch (RuntimeException e) {
         checkThrowable(leaks, "configuration error", e, canary);
@@ -852,8 +867,6 @@ public abstract class ConnectorVerification {
   /** A fresh connector created from the provider on the TCK's context, closed after the rule. */
   protected final Connector connector() {
     ConnectorProvider provider = provider();
-    ConnectorContext context = context(env);
-    assertSame(env.clock(), context.clock(), "the context must use env.clock()");
     ConnectorConfig config = provider.configSpec().validate(provider.platform().id(), config(env));
     Connector connector = provider.create(context, config);
     open.add(connector);

@@ -52,11 +52,12 @@ public interface PlatformStub {
 
   /**
    * Interactions arrive in {@code pages} pages of {@code perPage} items each, linked by the
-   * platform's cursors; the last page has no next cursor.
+   * platform's cursors; the last page has no next cursor. Every item has its own id and a kind the
+   * connector declares.
    */
   void interactions(int pages, int perPage);
 
-  /** Metrics exist for these post ids. */
+  /** Metrics exist for these post ids (the TCK asks for metrics of all of them, in batches). */
   void metricsFor(List<String> externalPostIds);
 
   /** How many requests reached the platform since the last {@link #reset()}. */
