@@ -253,7 +253,8 @@ final class AcmeConnector implements dev.chorus.connector.Connector {
       try {
         return send(method, path, body);
       } catch (RateLimitedException limited) {
-        if (attempt >= 3 || flaw == Flaw.IGNORES_RESET || limited.retryAt().isEmpty()) {
+        if (attempt >= 3 || flaw == Flaw.IGNORES_RESET || flaw == Flaw.REPORTS_RATE_LIMIT
+            || limited.retryAt().isEmpty()) {
           throw limited;
         }
         Duration wait = Duration.between(clock.instant(), limited.retryAt().get());

@@ -31,6 +31,8 @@ public class AcmeProvider implements ConnectorProvider {
   /** What is deliberately wrong with a variant. */
   public enum Flaw {
     NONE,
+    /** Not a flaw: reports a rate limit to the caller instead of waiting for the reset. */
+    REPORTS_RATE_LIMIT,
     OLD_SPI_VERSION,
     CRASHES_WITHOUT_TOKEN,
     IO_FOR_UNDECLARED_DELETE,
@@ -118,6 +120,14 @@ public class AcmeProvider implements ConnectorProvider {
   @Override
   public Connector create(ConnectorContext context, ConnectorConfig config) {
     return new AcmeConnector(this, context, config);
+  }
+
+  /** Correct too: throws RateLimitedException instead of waiting for the reset. */
+  public static final class ReportsRateLimit extends AcmeProvider {
+    /** For ServiceLoader. */
+    public ReportsRateLimit() {
+      super(Flaw.REPORTS_RATE_LIMIT);
+    }
   }
 
   /** Declares an SPI version it does not speak. */

@@ -112,4 +112,11 @@ final class BrokenAcme {
       super(new AcmeProvider.EchoesTokenInErrors());
     }
   }
+
+  /** The TCK against {@link AcmeProvider.ReportsRateLimit}, which is not broken. */
+  static final class ReportsRateLimit extends AcmeVerificationBase {
+    ReportsRateLimit() {
+      super(new AcmeProvider.ReportsRateLimit());
+    }
+  }
 }

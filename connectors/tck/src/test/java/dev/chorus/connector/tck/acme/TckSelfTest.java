@@ -66,6 +66,13 @@ class TckSelfTest {
     assertThat(outcomes).allSatisfy((rule, outcome) -> assertThat(outcome).as(rule).isEqualTo("SUCCESSFUL"));
   }
 
+  @Test
+  void a_connector_that_reports_the_rate_limit_instead_of_waiting_passes_too() {
+    Map<String, String> outcomes = run(BrokenAcme.ReportsRateLimit.class);
+    assertThat(outcomes).hasSize(13);
+    assertThat(outcomes).allSatisfy((rule, outcome) -> assertThat(outcome).as(rule).isEqualTo("SUCCESSFUL"));
+  }
+
   @ParameterizedTest(name = "{0} fails {1}")
   @MethodSource("brokenConnectors")
   void a_broken_connector_fails_exactly_its_rule(Class<?> verification, String rule, String why) {
