@@ -7,8 +7,10 @@ import java.util.List;
 /**
  * What a plugin author supplies so the TCK can arrange platform behaviour in their platform's own
  * wire format: usually by programming the WireMock server of the {@link TckEnvironment}, for a
- * simulated platform by configuring it directly. Each method arranges the NEXT calls of the named
- * operation; {@link #reset()} clears every arrangement between rules.
+ * simulated platform by configuring it directly. Each method arranges the next calls of the named
+ * operation: arrangements of one operation apply in the order they were made, one call each, and
+ * the last one made keeps applying to every further call (so a connector that retries a failure
+ * meets the same failure again). {@link #reset()} clears every arrangement between rules.
  */
 public interface PlatformStub {
 
@@ -50,11 +52,12 @@ public interface PlatformStub {
 
   /**
    * Interactions arrive in {@code pages} pages of {@code perPage} items each, linked by the
-   * platform's cursors; the last page has no next cursor.
+   * platform's cursors; the last page has no next cursor. Every item has its own id and a kind the
+   * connector declares.
    */
   void interactions(int pages, int perPage);
 
-  /** Metrics exist for these post ids. */
+  /** Metrics exist for these post ids (the TCK asks for metrics of all of them, in batches). */
   void metricsFor(List<String> externalPostIds);
 
   /** How many requests reached the platform since the last {@link #reset()}. */
@@ -65,6 +68,23 @@ public interface PlatformStub {
    * Read from the recorded requests in the platform's own format.
    */
   List<Integer> metricsRequestSizes();
+
+  /** The next delete of the post with this id succeeds. Optional: the delete rule is skipped without it. */
+  default void deleteSucceeds(String externalId) {
+    throw new UnsupportedOperationException("this stub does not arrange deletes");
+  }
+
+  /** The next reply succeeds and creates a reply with this id. Optional: the reply rule is skipped without it. */
+  default void replySucceeds(String externalId) {
+    throw new UnsupportedOperationException("this stub does not arrange replies");
+  }
+
+  /**
+   * The account has this many followers. Optional: the account-metrics rule is skipped without it.
+   */
+  default void accountFollowers(long followers) {
+    throw new UnsupportedOperationException("this stub does not arrange account metrics");
+  }
 
   /** Whether this stub can arrange scenarios for the capability (defaults to all). */
   default boolean canArrange(Capability capability) {
