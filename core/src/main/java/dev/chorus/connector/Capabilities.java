@@ -56,6 +56,52 @@ public record Capabilities(
     return formats.contains(format);
   }
 
+  /**
+   * Fails before any I/O when publishing the request needs a feature this connector does not
+   * declare: publishing itself, native scheduling ({@code publishAt}), a poll or a first comment.
+   * Connectors call it first thing in {@code publish}.
+   *
+   * @throws UnsupportedCapabilityException naming the first missing feature
+   */
+  public void requireFor(dev.chorus.model.Platform platform, PublishRequest request) {
+    require(platform, Capability.PUBLISH);
+    if (request.publishAt() != null) {
+      require(platform, Capability.NATIVE_SCHEDULING);
+    }
+    if (request.poll() != null) {
+      require(platform, Capability.POLL);
+    }
+    if (request.firstComment() != null) {
+      require(platform, Capability.FIRST_COMMENT);
+    }
+  }
+
+  /**
+   * Fails before any I/O when the query asks for interactions, or kinds of interaction, this
+   * connector does not declare.
+   *
+   * @throws UnsupportedCapabilityException when it does
+   */
+  public void requireFor(dev.chorus.model.Platform platform, InteractionQuery query) {
+    require(platform, Capability.INTERACTIONS);
+    for (InteractionKind kind : query.kinds()) {
+      if (!interactionKinds.contains(kind)) {
+        throw new UnsupportedCapabilityException(platform, Capability.INTERACTIONS);
+      }
+    }
+  }
+
+  /**
+   * Fails when the feature is not declared.
+   *
+   * @throws UnsupportedCapabilityException when it is not
+   */
+  public void require(dev.chorus.model.Platform platform, Capability capability) {
+    if (!supports(capability)) {
+      throw new UnsupportedCapabilityException(platform, capability);
+    }
+  }
+
   /** A builder starting from the limits. */
   public static Builder builder(Limits limits) {
     return new Builder(limits);

@@ -61,16 +61,7 @@ public final class GuardedConnector implements Connector {
 
   @Override
   public PublishResult publish(PublishRequest request) {
-    require(Capability.PUBLISH);
-    if (request.publishAt() != null) {
-      require(Capability.NATIVE_SCHEDULING);
-    }
-    if (request.poll() != null) {
-      require(Capability.POLL);
-    }
-    if (request.firstComment() != null) {
-      require(Capability.FIRST_COMMENT);
-    }
+    declared.requireFor(delegate.platform(), request);
     return delegate.publish(request);
   }
 
@@ -100,12 +91,7 @@ public final class GuardedConnector implements Connector {
 
   @Override
   public Page<Interaction> fetchInteractions(SocialAccount account, InteractionQuery query) {
-    require(Capability.INTERACTIONS);
-    for (InteractionKind kind : query.kinds()) {
-      if (!declared.interactionKinds().contains(kind)) {
-        throw new UnsupportedCapabilityException(delegate.platform(), Capability.INTERACTIONS);
-      }
-    }
+    declared.requireFor(delegate.platform(), query);
     return delegate.fetchInteractions(account, query);
   }
 

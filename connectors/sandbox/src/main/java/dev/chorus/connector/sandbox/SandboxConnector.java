@@ -51,6 +51,7 @@ final class SandboxConnector implements Connector {
 
   @Override
   public PublishResult publish(PublishRequest request) {
+    capabilities().requireFor(platform(), request);
     return sandbox.publish(apiKey, request);
   }
 
@@ -83,6 +84,7 @@ final class SandboxConnector implements Connector {
 
   @Override
   public Page<Interaction> fetchInteractions(SocialAccount account, InteractionQuery query) {
+    capabilities().requireFor(platform(), query);
     return sandbox.interactions(apiKey, account, query);
   }
 

@@ -106,6 +106,7 @@ public final class SandboxPlatform {
   private final Map<String, Integer> postIndex = new HashMap<>();
   private final Map<String, String> keys = new HashMap<>();
   private final Map<String, Instant> accountsSince = new HashMap<>();
+  private final Map<String, Long> arrangedFollowers = new HashMap<>();
   private final Map<String, long[]> windows = new HashMap<>();
   private final List<Arranged> arranged = new ArrayList<>();
   private Instant stormUntil;
@@ -540,6 +541,19 @@ public final class SandboxPlatform {
     }
   }
 
+  /**
+   * From now on the account has this many followers before any it gains from its posts, growing
+   * from this instant; {@link #reset()} forgets it.
+   */
+  public void arrangeFollowers(String accountExternalId, long count) {
+    Checks.notBlank("accountExternalId", accountExternalId);
+    Checks.nonNegative("followers", count);
+    synchronized (lock) {
+      arrangedFollowers.put(accountExternalId, count);
+      accountsSince.put(accountExternalId, clock.instant());
+    }
+  }
+
   /** The next posts created get these ids, in order. */
   public void nextPostIds(String... externalIds) {
     List<String> ids = Checks.list("externalIds", List.of(externalIds));
@@ -630,6 +644,7 @@ public final class SandboxPlatform {
     postIndex.clear();
     keys.clear();
     accountsSince.clear();
+    arrangedFollowers.clear();
     windows.clear();
     arranged.clear();
     stormUntil = null;
@@ -803,6 +818,10 @@ public final class SandboxPlatform {
   }
 
   private long initialFollowers(String account) {
+    Long arrangedCount = arrangedFollowers.get(account);
+    if (arrangedCount != null) {
+      return arrangedCount;
+    }
     Long given = followers.get(account);
     return given != null ? given : 1_000 + Engagement.random(seed, "followers:" + account).nextInt(9_000);
   }

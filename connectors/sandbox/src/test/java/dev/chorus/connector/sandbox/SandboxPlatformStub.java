@@ -88,4 +88,20 @@ final class SandboxPlatformStub implements PlatformStub {
   public List<Integer> metricsRequestSizes() {
     return sandbox.metricsRequestSizes();
   }
+
+  @Override
+  public void deleteSucceeds(String externalId) {
+    sandbox.arrangePost(accountExternalId, externalId, "TCK post to delete", sandbox.clock().instant());
+  }
+
+  @Override
+  public void replySucceeds(String externalId) {
+    sandbox.arrangePost(accountExternalId, "tck-parent-1", "TCK parent post", sandbox.clock().instant());
+    sandbox.nextPostIds(externalId);
+  }
+
+  @Override
+  public void accountFollowers(long followers) {
+    sandbox.arrangeFollowers(accountExternalId, followers);
+  }
 }
