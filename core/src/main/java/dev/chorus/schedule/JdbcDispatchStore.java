@@ -1,11 +1,11 @@
 package dev.chorus.schedule;
 
 import dev.chorus.connector.PublishResult;
+import dev.chorus.internal.jdbc.SchemaMigrator;
 import dev.chorus.model.AccountId;
 import dev.chorus.model.Checks;
 import dev.chorus.model.PostId;
 import dev.chorus.model.WorkspaceId;
-import dev.chorus.schedule.internal.SchemaMigrator;
 import java.net.URI;
 import java.sql.Connection;
 import java.sql.PreparedStatement;

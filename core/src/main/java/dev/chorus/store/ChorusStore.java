@@ -14,8 +14,10 @@ import dev.chorus.model.SocialAccount;
 import dev.chorus.model.Workspace;
 import dev.chorus.model.WorkspaceId;
 import dev.chorus.store.internal.InMemoryStore;
+import dev.chorus.store.internal.JdbcStore;
 import java.util.List;
 import java.util.Optional;
+import javax.sql.DataSource;
 
 /**
  * Where Chorus keeps its state. Every method is keyed by the owning {@link WorkspaceId} plus the
@@ -32,6 +34,20 @@ public interface ChorusStore {
   /** A new, empty, thread-safe store that lives in memory. */
   static ChorusStore inMemory() {
     return new InMemoryStore();
+  }
+
+  /**
+   * A durable, thread-safe store in a relational database: PostgreSQL for a cluster of nodes, or H2
+   * in file mode for one node. Creates or migrates the schema before it returns, sharing one version
+   * sequence ({@code chorus_schema_version}) with the JDBC dispatch store, so both may use the same
+   * database. Each call borrows one connection from {@code dataSource} and returns it before it
+   * returns; use a pooling data source in production. The caller owns and closes the data source.
+   * Database failures raise {@link ChorusStoreException}, naming the operation and never a credential.
+   *
+   * @throws ChorusStoreException if the schema cannot be created or migrated
+   */
+  static ChorusStore jdbc(DataSource dataSource) {
+    return new JdbcStore(dataSource);
   }
 
   // --- workspaces

@@ -1,5 +1,6 @@
-package dev.chorus.schedule.internal;
+package dev.chorus.internal.jdbc;
 
+import dev.chorus.ChorusException;
 import dev.chorus.schedule.DispatchStoreException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,30 +14,51 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiFunction;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Applies versioned SQL resources in order and records each in {@code chorus_schema_version}.
- * Nodes migrating at once are safe: a version is claimed by inserting its row in the same
- * transaction as its statements, so the loser's insert fails and it re-reads the applied set.
+ * Every JDBC store of Chorus migrates the same ordered list, so one database has one version
+ * sequence however many stores use it. Nodes migrating at once are safe: a version is claimed by
+ * inserting its row in the same transaction as its statements, so the loser's insert fails and it
+ * re-reads the applied set.
  */
 public final class SchemaMigrator {
 
   private static final Logger LOG = LoggerFactory.getLogger(SchemaMigrator.class);
+  private static final String ROOT = "/dev/chorus/internal/jdbc/";
 
   /** A migration: its version, description and classpath resource. */
   public record Migration(int version, String description, String resource) {}
 
-  /** The dispatch store's migrations, oldest first. */
-  public static final List<Migration> DISPATCH = List.of(
-      new Migration(1, "dispatch, pause and outbox tables", "/dev/chorus/schedule/db/V1__dispatch.sql"));
+  /** Every migration of every Chorus JDBC store, oldest first: one version sequence per database. */
+  public static final List<Migration> ALL = List.of(
+      new Migration(1, "dispatch, pause and outbox tables", ROOT + "V1__dispatch.sql"),
+      new Migration(2, "workspace, account, campaign, audience, post and audit tables", ROOT + "V2__store.sql"));
+
+  /** What the dispatch store migrates: {@link #ALL}, so that it and the Chorus store share one sequence. */
+  public static final List<Migration> DISPATCH = ALL;
 
   private SchemaMigrator() {}
 
-  /** Applies every migration not yet applied; returns the versions applied now. */
+  /**
+   * Applies every migration not yet applied; returns the versions applied now. A database failure
+   * becomes a {@link DispatchStoreException}.
+   */
   public static List<Integer> migrate(DataSource dataSource, List<Migration> migrations) {
+    return migrate(dataSource, migrations, DispatchStoreException::new);
+  }
+
+  /**
+   * Applies every migration not yet applied; returns the versions applied now. A database failure
+   * becomes the exception {@code failure} makes from a message (with credentials redacted) and a
+   * sanitised cause.
+   */
+  public static List<Integer> migrate(DataSource dataSource, List<Migration> migrations,
+      BiFunction<String, SQLException, ? extends ChorusException> failure) {
     List<Integer> applied = new ArrayList<>();
     try (Connection c = dataSource.getConnection()) {
       ensureVersionTable(c);
@@ -74,7 +96,7 @@ public final class SchemaMigrator {
       }
       return applied;
     } catch (SQLException e) {
-      throw new DispatchStoreException("schema migration failed: " + e.getMessage(), e);
+      throw failure.apply("schema migration failed: " + SqlErrors.describe(e), SqlErrors.sanitized(e));
     }
   }
 
