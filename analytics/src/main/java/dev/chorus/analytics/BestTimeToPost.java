@@ -20,7 +20,9 @@ import java.util.Map;
 /**
  * Best time to post: engagement by slot of the week (an hour, or finer) in the audience's zone over
  * a rolling window (default 16 weeks). Each post's engagement is standardised within its account
- * (a z-score), so a large account does not dominate; a slot's score is the mean z-score shrunk
+ * with a robust z-score (distance from the account's median in units of 1.4826 × its median
+ * absolute deviation), so a large account does not dominate and one viral post does not shift
+ * every other post's score; a slot's score is the mean z-score shrunk
  * toward a prior, {@code (Σz + k·prior) / (n + k)}; a slot with fewer than the minimum posts gets
  * the prior alone. The prior is the audience's activity by hour of week, standardised the same way
  * (a uniform activity gives 0 everywhere, "no preference"). Immutable and thread-safe.
@@ -76,19 +78,15 @@ public final class BestTimeToPost {
     double[] sum = new double[slots];
     int[] count = new int[slots];
     for (List<PostEngagement> accountPosts : byAccount.values()) {
-      double mean = 0;
-      for (PostEngagement p : accountPosts) {
-        mean += p.engagement();
+      double[] values = new double[accountPosts.size()];
+      for (int i = 0; i < values.length; i++) {
+        values[i] = accountPosts.get(i).engagement();
       }
-      mean /= accountPosts.size();
-      double var = 0;
-      for (PostEngagement p : accountPosts) {
-        var += (p.engagement() - mean) * (p.engagement() - mean);
-      }
-      double sd = accountPosts.size() > 1 ? Math.sqrt(var / (accountPosts.size() - 1)) : 0;
+      double centre = median(values);
+      double spread = robustSpread(values, centre);
       for (PostEngagement p : accountPosts) {
         int slot = slotOf(p.publishedAt().atZone(audienceZone));
-        sum[slot] += sd > 0 ? (p.engagement() - mean) / sd : 0;
+        sum[slot] += spread > 0 ? (p.engagement() - centre) / spread : 0;
         count[slot]++;
       }
     }
@@ -120,6 +118,25 @@ public final class BestTimeToPost {
   private int slotOf(ZonedDateTime local) {
     int minuteOfWeek = (local.getDayOfWeek().getValue() - 1) * 1440 + local.getHour() * 60 + local.getMinute();
     return minuteOfWeek / slotMinutes;
+  }
+
+  private static double median(double[] values) {
+    double[] copy = values.clone();
+    java.util.Arrays.sort(copy);
+    int n = copy.length;
+    return n % 2 == 1 ? copy[n / 2] : (copy[n / 2 - 1] + copy[n / 2]) / 2;
+  }
+
+  /** 1.4826 x MAD, or the standard deviation when the MAD is 0 (over half the posts equal). */
+  private static double robustSpread(double[] values, double centre) {
+    double[] deviations = new double[values.length];
+    double squares = 0;
+    for (int i = 0; i < values.length; i++) {
+      deviations[i] = Math.abs(values[i] - centre);
+      squares += deviations[i] * deviations[i];
+    }
+    double mad = 1.4826 * median(deviations);
+    return mad > 0 ? mad : values.length > 1 ? Math.sqrt(squares / (values.length - 1)) : 0;
   }
 
   private static double[] standardisedPrior(HourOfWeekActivity prior) {

@@ -123,5 +123,4 @@ public record ResponseTimes(List<Response> responses) {
     }
     return total;
   }
-
 }
