@@ -219,6 +219,11 @@ public final class KpiCalculator {
     return KpiValue.ratio(clicks, Checks.nonNegative("impressions", impressions));
   }
 
+  /** Unique CTR: unique link clicks ÷ reach. */
+  public static KpiValue ctrUnique(long uniqueLinkClicks, long reach) {
+    return KpiValue.ratio(uniqueLinkClicks, Checks.nonNegative("reach", reach));
+  }
+
   /** Cost per link click in the spend's currency. */
   public static KpiValue cpc(Money spend, long linkClicks) {
     return money(spend, Checks.nonNegative("linkClicks", linkClicks), 1);

@@ -68,6 +68,9 @@ public final class Kpis {
   /** All clicks ÷ impressions. */
   public static final KpiDefinition CTR_ALL = def("ctr_all", "CTR (all)", "clicks / impressions",
       KpiUnit.RATIO, HIGHER_IS_BETTER);
+  /** Unique link clicks ÷ reach. */
+  public static final KpiDefinition CTR_UNIQUE = def("ctr_unique", "Unique CTR", "unique link clicks / reach",
+      KpiUnit.RATIO, HIGHER_IS_BETTER);
   /** Spend ÷ link clicks. */
   public static final KpiDefinition CPC = def("cpc", "Cost per click", "spend / link clicks",
       KpiUnit.MONEY, LOWER_IS_BETTER);
@@ -116,7 +119,7 @@ public final class Kpis {
       ENGAGEMENT_RATE_BY_REACH, ENGAGEMENT_RATE_BY_IMPRESSIONS, ENGAGEMENT_RATE_BY_FOLLOWERS,
       ENGAGEMENT_RATE_BY_VIEWS, DAILY_ENGAGEMENT_RATE, AMPLIFICATION_RATE_PER_POST,
       AMPLIFICATION_RATE_PER_FOLLOWER, APPLAUSE_RATE_PER_POST, APPLAUSE_RATE_PER_FOLLOWER, CONVERSATION_RATE,
-      VIRALITY_RATE, REACH, IMPRESSIONS, FREQUENCY, CTR_LINK, CTR_ALL, CPC, CPM, CPA, CPE, CONVERSION_RATE, ROAS,
+      VIRALITY_RATE, REACH, IMPRESSIONS, FREQUENCY, CTR_LINK, CTR_ALL, CTR_UNIQUE, CPC, CPM, CPA, CPE, CONVERSION_RATE, ROAS,
       ROI, FOLLOWER_GROWTH_NET, FOLLOWER_GROWTH_GROSS, RESPONSE_TIME_MEAN, RESPONSE_TIME_MEDIAN,
       RESPONSE_TIME_BUSINESS_HOURS, RESPONSE_RATE, SHARE_OF_VOICE);
 

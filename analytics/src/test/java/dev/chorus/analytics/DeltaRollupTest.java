@@ -259,4 +259,45 @@ class DeltaRollupTest {
     }
     assertThat(total).isEqualTo(expected);
   }
+
+  @Test
+  void one_rollup_serves_many_threads_with_identical_results() throws Exception {
+    int series = 2_000;
+    int n = series * 20;
+    int[] s = new int[n];
+    long[] t = new long[n];
+    long[] v = new long[n];
+    Random random = new Random(5);
+    for (int k = 0; k < n; k++) {
+      s[k] = k / 20;
+      t[k] = 1_767_225_600L + (k % 20) * 5_000L + random.nextInt(3_000);
+      v[k] = (k % 20) * 4L + random.nextInt(6);
+    }
+    SnapshotColumns columns = SnapshotColumns.of(s, t, v, series);
+    int[] groups = new int[series];
+    for (int i = 0; i < series; i++) {
+      groups[i] = i % 3;
+    }
+    DeltaRollup rollup = DeltaRollup.builder(ZoneId.of("Europe/Paris")).decrease(DecreasePolicy.CLAMP)
+        .gaps(GapAttribution.SPREAD_OVER_TIME).build();
+    RollupTable expected = rollup.run(columns, groups, 3, null);
+    var pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+    try {
+      List<java.util.concurrent.Future<RollupTable>> futures = new ArrayList<>();
+      for (int i = 0; i < 32; i++) {
+        futures.add(pool.submit(() -> rollup.run(columns, groups, 3, null)));
+      }
+      for (var future : futures) {
+        RollupTable table = future.get();
+        for (int g = 0; g < 3; g++) {
+          for (int p = 0; p < table.periods().size(); p++) {
+            assertThat(table.delta(g, p)).isEqualTo(expected.delta(g, p));
+            assertThat(table.correction(g, p)).isEqualTo(expected.correction(g, p));
+          }
+        }
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
 }

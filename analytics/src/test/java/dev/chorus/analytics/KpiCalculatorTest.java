@@ -35,7 +35,7 @@ class KpiCalculatorTest {
     for (KpiDefinition d : Kpis.all()) {
       assertThat(ids.add(d.id())).as(d.id()).isTrue();
     }
-    assertThat(Kpis.all()).hasSize(30);
+    assertThat(Kpis.all()).hasSize(31);
     assertThat(Kpis.byId("cpm")).contains(Kpis.CPM);
     assertThat(Kpis.CPM.unit()).isEqualTo(KpiUnit.MONEY);
     assertThat(Kpis.CPM.direction()).isEqualTo(KpiDirection.LOWER_IS_BETTER);
@@ -123,6 +123,7 @@ class KpiCalculatorTest {
     assertThat(KpiCalculator.frequency(1500, 600).value()).isCloseTo(2.5, within(EPS));
     assertThat(KpiCalculator.ctrLink(30, 2000).value()).isCloseTo(0.015, within(EPS));
     assertThat(KpiCalculator.ctrAll(90, 2000).value()).isCloseTo(0.045, within(EPS));
+    assertThat(KpiCalculator.ctrUnique(12, 600).value()).isCloseTo(0.02, within(EPS));
     Money spend = Money.of("120.00", "EUR");
     assertThat(KpiCalculator.cpc(spend, 48).value()).isCloseTo(2.5, within(EPS));
     assertThat(KpiCalculator.cpm(spend, 40_000).value()).isCloseTo(3.0, within(EPS));

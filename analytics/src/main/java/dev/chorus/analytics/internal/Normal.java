@@ -69,7 +69,7 @@ public final class Normal {
     return 1.0 / f;
   }
 
-  /** P(Z <= x). */
+  /** {@code P(Z <= x)}. */
   public static double cdf(double x) {
     return 0.5 * erfc(-x / SQRT2);
   }
@@ -84,7 +84,7 @@ public final class Normal {
     return Math.exp(-0.5 * x * x) / SQRT_2PI;
   }
 
-  /** The x with P(Z <= x) = p, for {@code 0 < p < 1}. */
+  /** The x with {@code P(Z <= x) = p}, for {@code 0 < p < 1}. */
   public static double quantile(double p) {
     if (!(p > 0 && p < 1)) {
       throw new IllegalArgumentException("p must be in (0, 1): " + p);
