@@ -1,0 +1,2 @@
+/** Implementation of the LinkedIn connector; nothing outside this module may import it. */
+package dev.chorus.connector.linkedin.internal;
