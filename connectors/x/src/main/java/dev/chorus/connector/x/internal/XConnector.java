@@ -338,11 +338,8 @@ public final class XConnector implements Connector {
     capabilities.require(platform(), Capability.RECONCILE);
     Checks.required("attemptedAt", attemptedAt);
     Checkpoint checkpoint = request.checkpoint();
-    Optional<String> recorded = checkpoint.get(postKey(0));
-    if (recorded.isPresent()) {
-      Instant at = checkpoint.get("x.publishedAt").map(Instant::parse).orElse(attemptedAt);
-      return Optional.of(PublishResult.of(recorded.get(), url(recorded.get()), at));
-    }
+    // The platform is the truth: even a post id the checkpoint recorded counts only if X still has it.
+    String recorded = checkpoint.get(postKey(0)).orElse(null);
     Instant from = attemptedAt.minus(settings.reconcileSkew()).truncatedTo(ChronoUnit.SECONDS);
     List<String> mediaIds = new ArrayList<>();
     for (int i = 0; i < request.media().size(); i++) {
@@ -363,13 +360,19 @@ public final class XConnector implements Connector {
       }
       JsonNode json = http.execute(call.build()).json();
       // Newest first: the last match is the earliest post, the one the first attempt created.
+      boolean exact = false;
       for (JsonNode post : json.path("data")) {
+        if (recorded != null && recorded.equals(XJson.text(post, "id"))) {
+          match = post;
+          exact = true;
+          break;
+        }
         if (matches(request, post, from, mediaIds)) {
           match = post;
         }
       }
       cursor = XJson.text(json.path("meta"), "next_token");
-      if (cursor == null) {
+      if (cursor == null || exact) {
         break;
       }
     }
