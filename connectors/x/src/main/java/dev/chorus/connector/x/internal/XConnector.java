@@ -437,12 +437,13 @@ public final class XConnector implements Connector {
     List<MetricSnapshot> snapshots = new ArrayList<>();
     for (int from = 0; from < distinct.size(); from += MAX_BATCH) {
       List<String> batch = distinct.subList(from, Math.min(distinct.size(), from + MAX_BATCH));
-      Map<String, MetricSnapshot> found = metricsBatch(account, batch, settings.metricFields(), now);
-      List<String> missing = batch.stream().filter(id -> !found.containsKey(id)).toList();
+      Set<String> gone = new java.util.HashSet<>();
+      Map<String, MetricSnapshot> found = metricsBatch(account, batch, settings.metricFields(), now, gone);
+      List<String> missing = batch.stream().filter(id -> !found.containsKey(id) && !gone.contains(id)).toList();
       if (!missing.isEmpty() && !settings.metricFields().equals(List.of("public_metrics"))) {
         // Private metric groups only exist for the author's posts of the last 30 days; X may drop a
         // post it cannot serve them for, so ask once more for its public counters.
-        found.putAll(metricsBatch(account, missing, List.of("public_metrics"), now));
+        found.putAll(metricsBatch(account, missing, List.of("public_metrics"), now, gone));
       }
       batch.stream().map(found::get).filter(java.util.Objects::nonNull).forEach(snapshots::add);
     }
@@ -450,7 +451,7 @@ public final class XConnector implements Connector {
   }
 
   private Map<String, MetricSnapshot> metricsBatch(
-      SocialAccount account, List<String> ids, List<String> groups, Instant now) {
+      SocialAccount account, List<String> ids, List<String> groups, Instant now, Set<String> gone) {
     List<String> mediaGroups = groups.stream().filter(g -> !g.equals("promoted_metrics")).toList();
     ApiRequest.Builder call = ApiRequest.get("/2/tweets")
         .query("ids", String.join(",", ids))
@@ -466,6 +467,13 @@ public final class XConnector implements Connector {
       String key = XJson.text(item, "media_key");
       if (key != null) {
         media.put(key, item);
+      }
+    }
+    for (JsonNode error : json.path("errors")) {
+      String type = XJson.text(error, "type");
+      String id = XJson.text(error, "resource_id");
+      if (id != null && type != null && type.endsWith("/resource-not-found")) {
+        gone.add(id);
       }
     }
     Set<String> asked = Set.copyOf(ids);
