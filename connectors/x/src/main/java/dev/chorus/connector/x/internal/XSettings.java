@@ -20,13 +20,21 @@ import java.util.List;
 public record XSettings(
     String baseUrl, List<String> metricFields, int chunkBytes, Duration processingTimeout, Duration reconcileSkew) {
 
+  /** The API host setting. */
   public static final String BASE_URL = "baseUrl";
+  /** The OAuth client id setting. */
   public static final String CLIENT_ID = "clientId";
+  /** The OAuth client secret setting. */
   public static final String CLIENT_SECRET = "clientSecret";
+  /** The fixed access token setting. */
   public static final String ACCESS_TOKEN = "accessToken";
+  /** The metric groups setting. */
   public static final String METRIC_FIELDS = "metricFields";
+  /** The APPEND segment size setting. */
   public static final String CHUNK_BYTES = "mediaChunkBytes";
+  /** The media processing timeout setting. */
   public static final String PROCESSING_TIMEOUT = "mediaProcessingTimeout";
+  /** The reconcile look-back setting. */
   public static final String RECONCILE_SKEW = "reconcileSkew";
 
   /** Account metric: posts the account has published ({@code tweet_count}). */
@@ -38,6 +46,7 @@ public record XSettings(
   static final List<String> KNOWN_METRIC_FIELDS =
       List.of("public_metrics", "non_public_metrics", "organic_metrics", "promoted_metrics");
 
+  /** Checks the values. */
   public XSettings {
     metricFields = List.copyOf(metricFields);
     for (String field : metricFields) {
