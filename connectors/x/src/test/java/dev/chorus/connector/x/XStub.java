@@ -1,0 +1,214 @@
+package dev.chorus.connector.x;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.absent;
+import static com.github.tomakehurst.wiremock.client.WireMock.delete;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import com.github.tomakehurst.wiremock.stubbing.StubMapping;
+import dev.chorus.connector.tck.PlatformStub;
+import dev.chorus.connector.tck.TckEnvironment;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Programs WireMock with X API v2's own shapes: 201 {@code {"data":{"id",…}}} creates, RFC 7807
+ * problem bodies, {@code x-rate-limit-*} headers with epoch resets, {@code x-transaction-id},
+ * timelines with {@code meta.next_token}, and the OAuth token endpoint answering refreshes with a
+ * rotated refresh token.
+ */
+final class XStub implements PlatformStub {
+
+  static final String USER_ID = "2244994945";
+
+  private final TckEnvironment env;
+  private final WireMockServer wireMock;
+  private final List<ResponseDefinitionBuilder> publishes = new ArrayList<>();
+  private final List<StubMapping> publishStubs = new ArrayList<>();
+  private final List<String> posts = new ArrayList<>();
+  private StubMapping postsStub;
+
+  XStub(TckEnvironment env) {
+    this.env = env;
+    this.wireMock = env.wireMock();
+  }
+
+  @Override
+  public void reset() {
+    wireMock.resetAll();
+    publishes.clear();
+    publishStubs.clear();
+    posts.clear();
+    postsStub = null;
+    String canary = env.canarySecret();
+    wireMock.stubFor(post(urlPathEqualTo("/2/oauth2/token")).willReturn(json(200, "tck-token",
+        "{\"token_type\":\"bearer\",\"expires_in\":7200,\"access_token\":\"" + canary + "-rotated\","
+            + "\"scope\":\"tweet.write users.read tweet.read media.write offline.access\","
+            + "\"refresh_token\":\"" + canary + "-refresh-2\"}")));
+  }
+
+  @Override
+  public void publishSucceeds(String externalId) {
+    enqueuePublish(json(201, "tck-create-" + externalId,
+        "{\"data\":{\"id\":\"" + externalId + "\",\"text\":\"ok\",\"edit_history_tweet_ids\":[\"" + externalId + "\"]}}")
+        .withHeader("x-rate-limit-limit", "100")
+        .withHeader("x-rate-limit-remaining", "99")
+        .withHeader("x-rate-limit-reset", String.valueOf(env.clock().instant().plusSeconds(900).getEpochSecond()))
+        .withHeader("x-app-limit-24hour-limit", "10000")
+        .withHeader("x-app-limit-24hour-remaining", "9999")
+        .withHeader("x-app-limit-24hour-reset", String.valueOf(env.clock().instant().plusSeconds(86_400).getEpochSecond())));
+  }
+
+  @Override
+  public void publishFails(Failure failure, String requestId, String reason) {
+    switch (failure) {
+      case AUTHENTICATION_EXPIRED:
+        enqueuePublish(json(401, requestId,
+            "{\"title\":\"Unauthorized\",\"type\":\"about:blank\",\"status\":401,\"detail\":\"Unauthorized\"}"));
+        break;
+      case PERMISSION_DENIED:
+        enqueuePublish(json(403, requestId, "{\"title\":\"Forbidden\",\"type\":\"about:blank\",\"status\":403,"
+            + "\"detail\":\"You are not permitted to perform this action.\"}"));
+        break;
+      case NOT_FOUND:
+        enqueuePublish(json(404, requestId, "{\"errors\":[{\"resource_id\":\"1\",\"resource_type\":\"tweet\","
+            + "\"title\":\"Not Found Error\",\"detail\":\"Could not find tweet with id: [1].\","
+            + "\"type\":\"https://api.x.com/2/problems/resource-not-found\"}],\"title\":\"Not Found Error\","
+            + "\"detail\":\"Could not find tweet with id: [1].\",\"type\":\"https://api.x.com/2/problems/resource-not-found\"}"));
+        break;
+      case CONTENT_REJECTED:
+        enqueuePublish(json(400, requestId, "{\"errors\":[{\"parameters\":{\"text\":[\"x\"]},\"message\":\""
+            + reason + "\"}],\"title\":\"Invalid Request\",\"detail\":\"One or more parameters to your request was invalid.\","
+            + "\"type\":\"https://api.x.com/2/problems/invalid-request\"}"));
+        break;
+      default:
+        enqueuePublish(json(503, requestId,
+            "{\"title\":\"Service Unavailable\",\"type\":\"about:blank\",\"status\":503,\"detail\":\"Service Unavailable\"}"));
+        break;
+    }
+  }
+
+  @Override
+  public void publishRateLimited(Instant resetAt, String requestId) {
+    enqueuePublish(json(429, requestId,
+        "{\"title\":\"Too Many Requests\",\"type\":\"about:blank\",\"status\":429,\"detail\":\"Too Many Requests\"}")
+        .withHeader("x-rate-limit-limit", "100")
+        .withHeader("x-rate-limit-remaining", "0")
+        .withHeader("x-rate-limit-reset", String.valueOf(resetAt.getEpochSecond())));
+  }
+
+  /** Each arrangement answers one call; the last keeps answering. */
+  private void enqueuePublish(ResponseDefinitionBuilder response) {
+    publishes.add(response);
+    publishStubs.forEach(wireMock::removeStubMapping);
+    publishStubs.clear();
+    for (int i = 0; i < publishes.size(); i++) {
+      var mapping = post(urlPathEqualTo("/2/tweets"))
+          .inScenario("publish")
+          .whenScenarioStateIs(i == 0 ? Scenario.STARTED : "publish-" + i);
+      if (i < publishes.size() - 1) {
+        mapping = mapping.willSetStateTo("publish-" + (i + 1));
+      }
+      publishStubs.add(wireMock.stubFor(mapping.willReturn(publishes.get(i))));
+    }
+  }
+
+  @Override
+  public void existingPost(String externalId, String text, Instant createdAt) {
+    posts.add(0, "{\"id\":\"" + externalId + "\",\"text\":\"" + escape(text) + "\",\"created_at\":\""
+        + createdAt + "\",\"edit_history_tweet_ids\":[\"" + externalId + "\"]}");
+    if (postsStub != null) {
+      wireMock.removeStubMapping(postsStub);
+    }
+    postsStub = wireMock.stubFor(get(urlPathEqualTo("/2/users/" + USER_ID + "/tweets")).willReturn(json(200,
+        "tck-timeline", "{\"data\":[" + String.join(",", posts) + "],\"meta\":{\"result_count\":" + posts.size() + "}}")));
+  }
+
+  @Override
+  public void interactions(int pages, int perPage) {
+    for (int page = 1; page <= pages; page++) {
+      List<String> items = new ArrayList<>();
+      List<String> users = new ArrayList<>();
+      for (int i = 0; i < perPage; i++) {
+        String id = "18" + page + "0" + i;
+        String author = "99" + i;
+        boolean reply = i % 2 == 0;
+        items.add("{\"id\":\"" + id + "\",\"text\":\"@tck hello " + page + "/" + i + "\",\"author_id\":\"" + author
+            + "\",\"created_at\":\"" + env.clock().instant().minusSeconds(60L * page + i) + "\",\"conversation_id\":\"17\""
+            + (reply ? ",\"in_reply_to_user_id\":\"" + USER_ID + "\",\"referenced_tweets\":[{\"type\":\"replied_to\",\"id\":\"17\"}]" : "")
+            + "}");
+        users.add("{\"id\":\"" + author + "\",\"name\":\"Fan " + i + "\",\"username\":\"fan" + i + "\"}");
+      }
+      String meta = "{\"result_count\":" + perPage + ",\"newest_id\":\"18" + page + "00\""
+          + (page < pages ? ",\"next_token\":\"tok" + (page + 1) + "\"" : "") + "}";
+      wireMock.stubFor(get(urlPathEqualTo("/2/users/" + USER_ID + "/mentions"))
+          .withQueryParam("pagination_token", page == 1 ? absent() : equalTo("tok" + page))
+          .willReturn(json(200, "tck-mentions-" + page, "{\"data\":[" + String.join(",", items)
+              + "],\"includes\":{\"users\":[" + String.join(",", users) + "]},\"meta\":" + meta + "}")));
+    }
+  }
+
+  @Override
+  public void metricsFor(List<String> externalPostIds) {
+    List<String> items = new ArrayList<>();
+    for (int i = 0; i < externalPostIds.size(); i++) {
+      items.add("{\"id\":\"" + externalPostIds.get(i) + "\",\"text\":\"post " + i + "\",\"public_metrics\":"
+          + "{\"retweet_count\":" + i + ",\"reply_count\":1,\"like_count\":" + (2 * i) + ",\"quote_count\":0,"
+          + "\"bookmark_count\":3,\"impression_count\":" + (100 + i) + "}}");
+    }
+    // X returns what it knows of the ids asked; the connector keeps only those it asked for.
+    wireMock.stubFor(get(urlPathEqualTo("/2/tweets"))
+        .willReturn(json(200, "tck-metrics", "{\"data\":[" + String.join(",", items) + "]}")));
+  }
+
+  @Override
+  public List<Integer> metricsRequestSizes() {
+    return wireMock.findAll(getRequestedFor(urlPathEqualTo("/2/tweets"))).stream()
+        .map(request -> request.queryParameter("ids").firstValue().split(",").length)
+        .toList();
+  }
+
+  @Override
+  public void deleteSucceeds(String externalId) {
+    wireMock.stubFor(delete(urlPathEqualTo("/2/tweets/" + externalId))
+        .willReturn(json(200, "tck-delete", "{\"data\":{\"deleted\":true}}")));
+  }
+
+  @Override
+  public void replySucceeds(String externalId) {
+    publishSucceeds(externalId);
+  }
+
+  @Override
+  public void accountFollowers(long followers) {
+    wireMock.stubFor(get(urlPathEqualTo("/2/users/" + USER_ID)).willReturn(json(200, "tck-user",
+        "{\"data\":{\"id\":\"" + USER_ID + "\",\"name\":\"TCK\",\"username\":\"tck\",\"public_metrics\":{"
+            + "\"followers_count\":" + followers + ",\"following_count\":10,\"tweet_count\":300,\"listed_count\":2,"
+            + "\"like_count\":5}}}")));
+  }
+
+  @Override
+  public int requestCount() {
+    return wireMock.getAllServeEvents().size();
+  }
+
+  static String escape(String text) {
+    return text.replace("\\", "\\\\").replace("\"", "\\\"");
+  }
+
+  static ResponseDefinitionBuilder json(int status, String requestId, String body) {
+    return aResponse()
+        .withStatus(status)
+        .withHeader("Content-Type", status >= 400 ? "application/problem+json" : "application/json")
+        .withHeader("x-transaction-id", requestId)
+        .withBody(body);
+  }
+}
