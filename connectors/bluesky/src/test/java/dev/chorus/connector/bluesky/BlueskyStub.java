@@ -146,6 +146,14 @@ final class BlueskyStub implements PlatformStub {
         .withHeader("Retry-After", String.valueOf(seconds)));
   }
 
+  /** Forgets every createRecord arrangement and restarts the sequence. */
+  void restartPublishes() {
+    publishStubs.forEach(wireMock::removeStubMapping);
+    publishStubs.clear();
+    publishes.clear();
+    wireMock.resetScenarios();
+  }
+
   /** Each arrangement answers one createRecord call; the last keeps answering. */
   void enqueuePublish(ResponseDefinitionBuilder response) {
     publishes.add(response);
