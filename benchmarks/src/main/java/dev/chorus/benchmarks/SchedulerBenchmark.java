@@ -56,7 +56,7 @@ import javax.sql.DataSource;
  * time between the first and the last accepted post.
  *
  * <p>Arguments, each {@code name=value}: {@code n} (10000), {@code pgN} (n), {@code latencyMs} (50),
- * {@code workers} per node (500), {@code batch} (1000), {@code pollMs} (100), {@code poolSize} per
+ * {@code workers} per node (1000), {@code batch} (1000), {@code pollMs} (100), {@code poolSize} per
  * node (40), {@code warmup} (1000; an unreported in-memory run first), {@code scenarios}
  * ({@code memory,pg1,pg2}).
  */
@@ -93,7 +93,7 @@ public final class SchedulerBenchmark {
     int n = intOption("n", 10_000);
     int pgN = intOption("pgN", n);
     Duration latency = Duration.ofMillis(intOption("latencyMs", 50));
-    int workers = intOption("workers", 500);
+    int workers = intOption("workers", 1000);
     int warmup = intOption("warmup", 1000);
     List<String> scenarios = Arrays.asList(options.getOrDefault("scenarios", "memory,pg1,pg2").split(","));
     Runtime rt = Runtime.getRuntime();
