@@ -248,8 +248,9 @@ public final class SchedulerBenchmark {
     Row row = new Row(name, n, nodes, workers, lateness.size() / seconds, percentile(sorted, 50),
         percentile(sorted, 99), sorted.length == 0 ? -1 : sorted[sorted.length - 1], duplicates, lost, recorded,
         target);
-    System.out.printf(Locale.ROOT, "  published %d, recorded PUBLISHED in the store %d, duplicates %d, lost %d%n",
-        posts.size(), recorded, duplicates, lost);
+    System.out.printf(Locale.ROOT, "  published %d, recorded PUBLISHED in the store %d, duplicates %d, lost %d;"
+        + " load average %.1f%n", posts.size(), recorded, duplicates, lost,
+        java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
     return row;
   }
 
