@@ -199,7 +199,8 @@ public final class Dispatcher implements AutoCloseable {
     for (Map.Entry<DispatchKey, Long> entry : inFlight.entrySet()) {
       if (store.renew(entry.getKey(), entry.getValue(), lease)) {
         renewed++;
-      } else {
+      } else if (entry.getValue().equals(inFlight.get(entry.getKey()))) {
+        // Still in flight after the failed renewal (not merely finished meanwhile): the lease is lost.
         LOG.warn("Node {} lost the lease on {}; its outcome will not be recorded here", nodeId, entry.getKey());
       }
     }
