@@ -186,7 +186,7 @@ public final class SchedulerBenchmark {
     }
     boolean jdbc = nodeStores.get(0) instanceof JdbcDispatchStore;
     // Time to schedule every target before T: generous on PostgreSQL, where each schedule is a transaction.
-    Duration lead = jdbc ? Duration.ofMillis(3000 + n * 2L) : Duration.ofMillis(1500 + n / 10);
+    Duration lead = jdbc ? Duration.ofMillis(3000 + n / 2L) : Duration.ofMillis(1500 + n / 10);
     Instant due = clock.instant().plus(lead);
     long scheduleStart = System.nanoTime();
     scheduleAll(nodeStores.get(0), keys, due);
