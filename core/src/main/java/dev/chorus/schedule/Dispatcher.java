@@ -25,6 +25,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.ThreadLocalRandom;
 import org.slf4j.Logger;
@@ -61,6 +62,8 @@ public final class Dispatcher implements AutoCloseable {
   private final Duration pollInterval;
   private final Duration missedWindow;
   private final Map<DispatchKey, Long> inFlight = new ConcurrentHashMap<>();
+  /** Idle workers of the background loop: it claims only as many dispatches as there are idle workers. */
+  private final Semaphore idle;
   private final Object lifecycle = new Object();
   private ExecutorService pool;
   private ScheduledExecutorService loop;
@@ -79,6 +82,7 @@ public final class Dispatcher implements AutoCloseable {
     this.lease = b.lease;
     this.pollInterval = b.pollInterval;
     this.missedWindow = b.missedWindow;
+    this.idle = new Semaphore(b.workers);
   }
 
   /** A builder over the store and the resolver; every other setting has a default. */
@@ -195,14 +199,19 @@ public final class Dispatcher implements AutoCloseable {
     for (Map.Entry<DispatchKey, Long> entry : inFlight.entrySet()) {
       if (store.renew(entry.getKey(), entry.getValue(), lease)) {
         renewed++;
-      } else {
+      } else if (entry.getValue().equals(inFlight.get(entry.getKey()))) {
+        // Still in flight after the failed renewal (not merely finished meanwhile): the lease is lost.
         LOG.warn("Node {} lost the lease on {}; its outcome will not be recorded here", nodeId, entry.getKey());
       }
     }
     return renewed;
   }
 
-  /** Starts the background loop: claim, process, heartbeat; idle polls wait the poll interval with jitter. */
+  /**
+   * Starts the background loop: claim, process, heartbeat; idle polls wait the poll interval with
+   * jitter. With more than one worker the loop claims for idle workers only and keeps claiming while
+   * they publish, so a burst of due dispatches keeps every worker busy.
+   */
   public void start() {
     synchronized (lifecycle) {
       if (closed) {
@@ -223,9 +232,9 @@ public final class Dispatcher implements AutoCloseable {
   }
 
   private void loopStep() {
-    int claimed = 0;
+    boolean full = false;
     try {
-      claimed = runOnce();
+      full = workers > 1 ? claimForIdleWorkers() : runOnce() >= batchSize;
     } catch (RuntimeException e) {
       LOG.warn("Dispatch node {} could not claim; trying again after the poll interval", nodeId, e);
     }
@@ -234,9 +243,58 @@ public final class Dispatcher implements AutoCloseable {
         return;
       }
       long base = pollInterval.toMillis();
-      long delay = claimed >= batchSize ? 0 : base / 2 + ThreadLocalRandom.current().nextLong(base + 1);
+      long delay = full ? 0 : base / 2 + ThreadLocalRandom.current().nextLong(base + 1);
       loop.schedule(this::loopStep, delay, TimeUnit.MILLISECONDS);
     }
+  }
+
+  /**
+   * The background loop's step with a worker pool: waits (at most the poll interval) for an idle
+   * worker, claims at most one dispatch per idle worker (so nothing claimed waits in a queue while
+   * its lease runs) and hands them to the workers without waiting for them, so the next claim
+   * overlaps the publishing of this one. Returns whether to claim again at once: the claim was full
+   * (more may be due) or every worker stayed busy for the poll interval.
+   */
+  private boolean claimForIdleWorkers() {
+    try {
+      if (!idle.tryAcquire(pollInterval.toMillis(), TimeUnit.MILLISECONDS)) {
+        return true; // every worker stayed busy for a poll interval: look again at once
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+    int limit = Math.min(batchSize, 1 + idle.drainPermits());
+    List<DispatchRecord> claimed;
+    Instant storeNow;
+    try {
+      ClaimBatch batch = store.claim(nodeId, limit, lease);
+      claimed = batch.dispatches();
+      storeNow = batch.now();
+    } catch (RuntimeException e) {
+      idle.release(limit);
+      throw e;
+    }
+    idle.release(limit - claimed.size());
+    ExecutorService workerPool = pool();
+    for (int i = 0; i < claimed.size(); i++) {
+      DispatchRecord dispatch = claimed.get(i);
+      try {
+        workerPool.execute(() -> {
+          try {
+            emit(new DispatchEvent.Claimed(clock.instant(), dispatch.key(), nodeId, dispatch.attempts()));
+            processSafely(dispatch, storeNow);
+          } finally {
+            idle.release();
+          }
+        });
+      } catch (java.util.concurrent.RejectedExecutionException e) {
+        // Closing: the rest stay claimed and are taken over when their lease lapses.
+        idle.release(claimed.size() - i);
+        return false;
+      }
+    }
+    return !claimed.isEmpty() && claimed.size() == limit;
   }
 
   private void heartbeatSafely() {
@@ -516,10 +574,14 @@ public final class Dispatcher implements AutoCloseable {
       return this;
     }
 
-    /** Worker threads, 1 to 256 (1 processes on the claiming thread); 4 by default. */
+    /**
+     * Worker threads, 1 to 2048 (1 processes on the claiming thread); 4 by default. A worker mostly
+     * waits on the platform, so a node meeting a burst of N targets due at once at L per call within
+     * S needs about N * L / S workers (10,000 at 50 ms within 1 s: 500).
+     */
     public Builder workers(int value) {
-      if (value < 1 || value > 256) {
-        throw new InvalidValueException("workers", value, "must be between 1 and 256");
+      if (value < 1 || value > 2048) {
+        throw new InvalidValueException("workers", value, "must be between 1 and 2048");
       }
       this.workers = value;
       return this;

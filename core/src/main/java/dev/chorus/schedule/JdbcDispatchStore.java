@@ -191,9 +191,16 @@ public final class JdbcDispatchStore implements DispatchStore {
     });
   }
 
-  /** Runs a fenced update: {@code set} is the SET clause, {@code extra} more conditions. */
+  /**
+   * Runs a fenced update: {@code set} is the SET clause, {@code extra} more conditions. One
+   * statement, so it runs in auto-commit without BEGIN and COMMIT round trips: the fencing (token,
+   * lease, version) is checked atomically by the UPDATE itself, and the clock read just before it
+   * is no later than the UPDATE's own, as a transaction's start time would be.
+   */
   private boolean fenced(String what, DispatchKey key, long token, String set, String extra, Binder binder) {
-    return tx(what + " " + key, (c, now) -> {
+    try (Connection c = dataSource.getConnection()) {
+      c.setAutoCommit(true);
+      OffsetDateTime now = dbNow(c);
       try (PreparedStatement ps = c.prepareStatement("UPDATE chorus_dispatch d SET " + set + ", updated_at = ? WHERE "
           + HELD + extra)) {
         int i = binder.bind(ps, now);
@@ -204,7 +211,9 @@ public final class JdbcDispatchStore implements DispatchStore {
         binder.bindExtra(ps, i);
         return ps.executeUpdate() == 1;
       }
-    });
+    } catch (SQLException e) {
+      throw new DispatchStoreException(what + " " + key + " failed: " + e.getMessage(), e);
+    }
   }
 
   private interface Binder {

@@ -20,6 +20,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
@@ -325,6 +327,53 @@ abstract class DispatchScenarios {
       assertThat(state(k)).isEqualTo(DispatchState.PUBLISHED);
     });
     assertThat(platform.publishCalls).hasValue(n);
+    assertThat(events).filteredOn(e -> e instanceof DispatchEvent.Claimed).hasSize(n);
+  }
+
+  @Test
+  void background_loop_claims_only_for_idle_workers_and_publishes_every_target_once() throws Exception {
+    int n = 12;
+    int workers = 3;
+    List<DispatchKey> keys = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      keys.add(dueNow("loop-" + i));
+    }
+    CountDownLatch busy = new CountDownLatch(workers);
+    CountDownLatch release = new CountDownLatch(1);
+    onResolve.set(d -> {
+      busy.countDown();
+      try {
+        release.await(30, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    });
+    CountDownLatch done = new CountDownLatch(n);
+    OutcomeSink sink = new OutcomeSink() {
+      @Override
+      public void published(DispatchRecord dispatch, PublishResult result) {
+        done.countDown();
+      }
+    };
+    Dispatcher loop = Dispatcher.builder(store, this::resolve).nodeId("loop").sink(sink).lease(LEASE)
+        .events(new EventPublisher(List.of(events::add))).workers(workers).batchSize(10)
+        .pollInterval(Duration.ofMillis(50)).build();
+    try {
+      loop.start();
+      assertThat(busy.await(30, TimeUnit.SECONDS)).isTrue();
+      // Every worker is held inside the resolver: the loop has no idle worker and must not claim ahead.
+      assertThat(keys.stream().filter(k -> state(k) == DispatchState.CLAIMED)).hasSize(workers);
+      assertThat(keys.stream().filter(k -> state(k) == DispatchState.PENDING)).hasSize(n - workers);
+      release.countDown();
+      assertThat(done.await(60, TimeUnit.SECONDS)).isTrue();
+    } finally {
+      release.countDown();
+      loop.close();
+    }
+    assertThat(keys).allSatisfy(k -> {
+      assertThat(published(k)).as("publications of %s", k).isEqualTo(1);
+      assertThat(state(k)).isEqualTo(DispatchState.PUBLISHED);
+    });
     assertThat(events).filteredOn(e -> e instanceof DispatchEvent.Claimed).hasSize(n);
   }
 
