@@ -30,7 +30,10 @@ import dev.chorus.schedule.DispatchRecord;
 import dev.chorus.schedule.DstPolicy;
 import dev.chorus.schedule.ScheduleIntent;
 import dev.chorus.schedule.Scheduler;
+import java.io.IOException;
 import java.io.Reader;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -40,6 +43,10 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVPrinter;
+import org.apache.commons.csv.CSVRecord;
 
 /**
  * The content calendar of a session's workspace: every target at its planned or published time,
@@ -116,7 +123,7 @@ public final class Calendars {
     Scheduler scheduler = scheduler();
     List<SocialAccount> accounts = workflow.store().accounts(workspace);
     List<Campaign> campaigns = workflow.store().campaigns(workspace);
-    List<PlannedPost> rows = CalendarCsv.read(reader, new CalendarCsv.Resolver() {
+    CalendarCsv.Resolver resolver = new CalendarCsv.Resolver() {
       @Override
       public Optional<SocialAccount> account(String handleOrId) {
         String bare = handleOrId.startsWith("@") ? handleOrId.substring(1) : handleOrId;
@@ -131,10 +138,22 @@ public final class Calendars {
         return campaigns.stream().filter(c -> c.id().value().equals(idOrName) || c.name().equalsIgnoreCase(idOrName))
             .map(Campaign::id).findFirst();
       }
-    });
+    };
+    String text = readAll(reader);
     List<RowError> errors = new ArrayList<>();
+    List<PlannedPost> rows;
+    try {
+      rows = CalendarCsv.read(new StringReader(text), resolver);
+    } catch (CalendarImportException e) {
+      // Read row by row so the error lists the platform problems of the other rows too.
+      rows = rowByRow(text, resolver, errors).orElseThrow(() -> e);
+      if (errors.isEmpty()) {
+        throw e;
+      }
+    }
     List<Post> drafts = new ArrayList<>();
     Instant now = workflow.now();
+    List<PlannedPost> draftRows = new ArrayList<>();
     for (PlannedPost row : rows) {
       int before = errors.size();
       List<MediaAsset> media = new ArrayList<>();
@@ -176,6 +195,7 @@ public final class Calendars {
       }
       if (errors.size() == before) {
         drafts.add(post);
+        draftRows.add(row);
       }
     }
     if (!errors.isEmpty()) {
@@ -184,12 +204,70 @@ public final class Calendars {
     }
     for (int i = 0; i < drafts.size(); i++) {
       Post post = drafts.get(i);
-      PlannedPost row = rows.get(i);
+      PlannedPost row = draftRows.get(i);
       workflow.store().insertPost(post);
       scheduler.rememberIntent(workspace, post.id(), row.account().id(),
           ScheduleIntent.atLocal(row.local(), row.zone(), DstPolicy.DEFAULT));
     }
     return List.copyOf(drafts);
+  }
+
+  /**
+   * Reads each record on its own (with the header), collecting its problems with their row in the
+   * whole file; empty when the file cannot be split into records.
+   */
+  private static Optional<List<PlannedPost>> rowByRow(String text, CalendarCsv.Resolver resolver, List<RowError> errors) {
+    CSVFormat format = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true)
+        .setIgnoreEmptyLines(true).get();
+    List<PlannedPost> rows = new ArrayList<>();
+    try (CSVParser parser = CSVParser.builder().setReader(new StringReader(text)).setFormat(format).get()) {
+      List<String> header = parser.getHeaderNames();
+      if (header == null || header.isEmpty()) {
+        return Optional.empty();
+      }
+      boolean headerReported = false;
+      for (CSVRecord record : parser) {
+        int row = (int) record.getRecordNumber() + 1;
+        StringBuilder single = new StringBuilder();
+        try (CSVPrinter printer = new CSVPrinter(single, CSVFormat.RFC4180)) {
+          printer.printRecord(header);
+          printer.printRecord(record.toList());
+        }
+        try {
+          for (PlannedPost planned : CalendarCsv.read(new StringReader(single.toString()), resolver)) {
+            rows.add(new PlannedPost(row, planned.account(), planned.local(), planned.zone(), planned.format(),
+                planned.text(), planned.media(), planned.campaignId(), planned.firstComment(), planned.pillar()));
+          }
+        } catch (CalendarImportException e) {
+          for (RowError error : e.errors()) {
+            if (error.row() == 1) {
+              if (!headerReported) {
+                errors.add(error);
+              }
+            } else {
+              errors.add(new RowError(row, error.column(), error.value(), error.reason()));
+            }
+          }
+          headerReported |= e.errors().stream().anyMatch(error -> error.row() == 1);
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      return Optional.empty();
+    }
+    return Optional.of(rows);
+  }
+
+  private static String readAll(Reader reader) {
+    StringBuilder out = new StringBuilder();
+    char[] buffer = new char[8192];
+    try {
+      for (int n; (n = reader.read(buffer)) != -1; ) {
+        out.append(buffer, 0, n);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out.toString();
   }
 
   private Scheduler scheduler() {
