@@ -75,6 +75,7 @@ public final class Scheduler implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Scheduler.class);
   private static final int MAX_OCCURRENCES = 1000;
   private static final int MAX_MOVES = 8;
+  private static final Duration JUST_PAST = Duration.ofMinutes(1);
 
   /** A target of a post. */
   private record TargetRef(WorkspaceId workspace, PostId post, AccountId account) {}
@@ -337,7 +338,7 @@ public final class Scheduler implements AutoCloseable {
     Map<AccountId, List<Instant>> planned = new HashMap<>();
     for (Map.Entry<AccountId, ScheduleIntent> entry : targetIntents.entrySet()) {
       AccountId accountId = entry.getKey();
-      ScheduleIntent intent = Checks.required("intent", entry.getValue());
+      ScheduleIntent intent = nowIfJustPast(Checks.required("intent", entry.getValue()));
       WorkspaceId workspace = post.workspaceId();
       SocialAccount account = store.account(workspace, accountId)
           .orElseThrow(() -> new EntityNotFoundException("account", accountId, workspace));
@@ -524,6 +525,20 @@ public final class Scheduler implements AutoCloseable {
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is missing from this JVM", e);
     }
+  }
+
+  /**
+   * An instant up to a minute in the past is a "now" read a moment ago (by the caller or by {@link
+   * #defaultIntent}); it is planned for a second from now rather than refused as past.
+   */
+  private ScheduleIntent nowIfJustPast(ScheduleIntent intent) {
+    if (intent instanceof ScheduleIntent.At at) {
+      Instant now = clock.instant();
+      if (at.instant().isBefore(now) && Duration.between(at.instant(), now).compareTo(JUST_PAST) <= 0) {
+        return ScheduleIntent.at(now.plusSeconds(1));
+      }
+    }
+    return intent;
   }
 
   private static Optional<ZoneId> explicitZone(ScheduleIntent intent) {
