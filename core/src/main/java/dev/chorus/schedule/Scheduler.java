@@ -392,6 +392,43 @@ public final class Scheduler implements AutoCloseable {
     }
   }
 
+  /**
+   * Moves SCHEDULED targets of the post to their new plans: a one-off dispatch is rescheduled under
+   * its key (so a claim taken before cannot publish at the old time), a recurrence's pending
+   * occurrences are cancelled and the new ones armed.
+   *
+   * @throws ChorusException naming the target when an attempt may already have reached the platform
+   */
+  public void rearm(Post post, Collection<PlannedTarget> plans) {
+    Checks.required("post", post);
+    for (PlannedTarget plan : plans) {
+      TargetRef ref = new TargetRef(post.workspaceId(), post.id(), plan.account());
+      Armed old = armed.get(ref);
+      if (!plan.recurring() && (old == null || !old.recurring())) {
+        ChangeResult result = dispatcher.reschedule(DispatchKey.once(ref.workspace(), ref.post(), ref.account()), plan.at());
+        if (result == ChangeResult.TOO_LATE) {
+          throw new ChorusException("post " + post.id().value() + " on account " + plan.account().value()
+              + " is being published or is published; it cannot be rescheduled");
+        }
+        if (result == ChangeResult.NOT_FOUND) {
+          armOne(DispatchKey.once(ref.workspace(), ref.post(), ref.account()), plan.at(), null, true);
+        }
+      } else {
+        cancelDispatches(ref, false);
+      }
+      intents.put(ref, plan.intent());
+      armed.put(ref, new Armed(plan.intent(), plan.zone(), new ConcurrentSkipListSet<>(plan.occurrences())));
+      if (plan.recurring()) {
+        String series = series(ref, (ScheduleIntent.Recurring) plan.intent());
+        for (Instant at : plan.occurrences()) {
+          armOne(new DispatchKey(ref.workspace(), ref.post(), ref.account(), at), at, series, true);
+        }
+      } else if (old != null && old.recurring()) {
+        armOne(DispatchKey.once(ref.workspace(), ref.post(), ref.account()), plan.at(), null, true);
+      }
+    }
+  }
+
   private void armOne(DispatchKey key, Instant at, String series, boolean revive) {
     if (dispatcher.schedule(new DispatchRequest(key, at, series))) {
       return;
@@ -657,6 +694,12 @@ public final class Scheduler implements AutoCloseable {
       DispatchKey key = dispatch.key();
       Optional<SocialAccount> account = store.account(key.workspace(), key.account());
       if (account.isEmpty() || currentTarget(key).isEmpty()) {
+        return Optional.empty();
+      }
+      Optional<DispatchRecord> current = dispatchStore.find(key);
+      if (current.isEmpty() || current.get().leaseToken() != dispatch.leaseToken()) {
+        // Rescheduled, cancelled or taken over since the claim: every write of this claim is fenced
+        // out, so answering "gone" changes nothing, and the target is not moved to PUBLISHING.
         return Optional.empty();
       }
       boolean[] gone = {false};

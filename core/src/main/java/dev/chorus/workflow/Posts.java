@@ -347,6 +347,42 @@ public final class Posts {
   }
 
   /**
+   * Moves every SCHEDULED target (or the one on {@code account}) to the time the new intent plans,
+   * keeping every rule (needs POST_SCHEDULE). The targets stay SCHEDULED; the dispatcher's record
+   * moves, so a claim taken before cannot publish at the old time. All or nothing.
+   *
+   * @param account the one target to move, or {@code null} for every scheduled target
+   * @throws IllegalTransitionException if no such target is scheduled
+   * @throws SchedulingConflictException if the new time breaks a rule and the workspace rejects conflicts
+   */
+  public Post reschedule(PostId id, AccountId account, ScheduleIntent intent) {
+    Checks.required("postId", id);
+    Checks.required("intent", intent);
+    workflow.authorize(actor, workspace, Permission.POST_SCHEDULE);
+    Scheduler scheduler = requireScheduler();
+    Lock lock = scheduler.planningLock();
+    lock.lock();
+    try {
+      Post post = workflow.post(workspace, id);
+      Map<AccountId, ScheduleIntent> wanted = new LinkedHashMap<>();
+      for (PostTarget target : post.targets()) {
+        if ((account == null || account.equals(target.accountId())) && target.state() == TargetState.SCHEDULED) {
+          wanted.put(target.accountId(), intent);
+        }
+      }
+      if (wanted.isEmpty()) {
+        PostTarget first = account == null ? post.targets().get(0) : post.target(account).orElseThrow(
+            () -> new InvalidValueException("accountId", account, "is not a target of post " + id));
+        throw new IllegalTransitionException(id, first.accountId(), first.state(), TargetState.SCHEDULED);
+      }
+      scheduler.rearm(post, scheduler.plan(post, wanted).values());
+      return workflow.post(workspace, id);
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /**
    * Holds back every dispatch of the workspace, or of one account when {@code account} is given,
    * until resumed (needs POST_SCHEDULE). Target states do not change.
    *

@@ -286,4 +286,52 @@ class SchedulingEndToEndTest {
       assertThat(e.state(hourly.id(), a.id())).isEqualTo(TargetState.SCHEDULED);
     }
   }
+
+  @Test
+  void rescheduling_moves_the_dispatch_and_publishes_once_at_the_new_time() {
+    try (Engine e = new Engine(T)) {
+      SocialAccount a = e.account("alpha");
+      Post post = e.approved("moved", a.id());
+      e.owner().posts().schedule(post.id(), ScheduleIntent.at(T.plus(Duration.ofMinutes(30))));
+      e.owner().posts().reschedule(post.id(), null, ScheduleIntent.at(T.plus(Duration.ofMinutes(90))));
+
+      e.runUntil(T.plus(Duration.ofMinutes(60)));
+      assertThat(e.platform.publicationCount()).isZero();
+      assertThat(e.state(post.id(), a.id())).isEqualTo(TargetState.SCHEDULED);
+      e.runUntil(T.plus(Duration.ofHours(3)));
+      PostTarget target = e.post(post.id()).target(a.id()).orElseThrow();
+      assertThat(target.state()).isEqualTo(TargetState.PUBLISHED);
+      assertThat(e.platform.publication(target.published().externalId()).orElseThrow().createdAt())
+          .isEqualTo(T.plus(Duration.ofMinutes(90)));
+      assertThat(e.platform.publicationCountByText("moved")).isEqualTo(1);
+      assertThatThrownBy(() -> e.owner().posts().reschedule(post.id(), null, ScheduleIntent.at(T.plus(Duration.ofHours(5)))))
+          .isInstanceOf(dev.chorus.IllegalTransitionException.class);
+    }
+  }
+
+  @Test
+  void a_reschedule_that_races_the_claim_wins_and_the_target_stays_scheduled() {
+    try (Engine e = new Engine(T)) {
+      SocialAccount a = e.account("alpha");
+      Post post = e.approved("raced", a.id());
+      e.owner().posts().schedule(post.id(), ScheduleIntent.at(T.plus(Duration.ofMinutes(5))));
+      e.clock.set(T.plus(Duration.ofMinutes(5)));
+      AtomicBoolean moved = new AtomicBoolean();
+      e.onClaim(() -> {
+        if (moved.compareAndSet(false, true)) {
+          e.owner().posts().reschedule(post.id(), a.id(), ScheduleIntent.at(T.plus(Duration.ofHours(1))));
+        }
+      });
+
+      e.chorus.scheduler().runOnce();
+      assertThat(moved).isTrue();
+      assertThat(e.platform.publicationCount()).isZero();
+      assertThat(e.state(post.id(), a.id())).isEqualTo(TargetState.SCHEDULED);
+      assertThat(e.dispatch(e.once(post.id(), a.id())).orElseThrow().state()).isEqualTo(DispatchState.PENDING);
+
+      e.runUntil(T.plus(Duration.ofHours(2)));
+      assertThat(e.platform.publicationCountByText("raced")).isEqualTo(1);
+      assertThat(e.state(post.id(), a.id())).isEqualTo(TargetState.PUBLISHED);
+    }
+  }
 }
