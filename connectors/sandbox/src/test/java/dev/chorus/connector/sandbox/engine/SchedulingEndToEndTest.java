@@ -334,4 +334,22 @@ class SchedulingEndToEndTest {
       assertThat(e.state(post.id(), a.id())).isEqualTo(TargetState.PUBLISHED);
     }
   }
+
+  @Test
+  void the_crisis_switch_pauses_everything_and_resuming_publishes_what_is_still_in_the_window() {
+    try (Engine e = new Engine(T)) {
+      SocialAccount a = e.account("alpha");
+      Post post = e.approved("after the crisis", a.id());
+      e.owner().posts().schedule(post.id(), ScheduleIntent.at(T.plus(Duration.ofMinutes(10))));
+      e.chorus.scheduler().pause(dev.chorus.schedule.PauseScope.all(), "crisis");
+
+      e.runUntil(T.plus(Duration.ofMinutes(50)));
+      assertThat(e.platform.publicationCount()).isZero();
+      assertThat(e.chorus.scheduler().resume(dev.chorus.schedule.PauseScope.all())).isTrue();
+      assertThat(e.chorus.scheduler().resume(dev.chorus.schedule.PauseScope.all())).isFalse();
+      e.runUntil(T.plus(Duration.ofMinutes(55)));
+      assertThat(e.state(post.id(), a.id())).isEqualTo(TargetState.PUBLISHED);
+      assertThat(e.platform.publicationCount()).isEqualTo(1);
+    }
+  }
 }
