@@ -94,4 +94,20 @@ public sealed interface DispatchEvent extends dev.chorus.event.ChorusEvent {
       implements DispatchEvent {
     @Override public Optional<WorkspaceId> workspace() { return Optional.of(workspaceId); }
   }
+
+  /**
+   * A dispatch was claimed for an account whose credential expires soon (within the scheduler's
+   * warning window); the host should ask the account's owner to reconnect it.
+   *
+   * @param expiresAt when the credential expires
+   */
+  record CredentialExpiring(Instant at, DispatchKey key, Instant expiresAt) implements DispatchEvent {
+    @Override public Optional<WorkspaceId> workspace() { return Optional.of(key.workspace()); }
+    @Override public Optional<DispatchKey> dispatch() { return Optional.of(key); }
+
+    /** The account whose credential expires. */
+    public AccountId account() {
+      return key.account();
+    }
+  }
 }

@@ -425,6 +425,8 @@ public final class JdbcDispatchStore implements DispatchStore {
     } else if (event instanceof DispatchEvent.CredentialExpired e) {
       payload.put("account", e.account().value());
       payload.put("reason", e.reason());
+    } else if (event instanceof DispatchEvent.CredentialExpiring e) {
+      payload.put("expiresAt", e.expiresAt().toString());
     }
     String text = JSON.writeValueAsString(payload);
     tx("writing the outbox", (c, now) -> {

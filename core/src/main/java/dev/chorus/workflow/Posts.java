@@ -20,11 +20,20 @@ import dev.chorus.model.PostVariant;
 import dev.chorus.model.Role;
 import dev.chorus.model.TargetState;
 import dev.chorus.model.WorkspaceId;
+import dev.chorus.schedule.PauseScope;
+import dev.chorus.schedule.PlannedTarget;
+import dev.chorus.schedule.ScheduleIntent;
+import dev.chorus.schedule.Scheduler;
+import dev.chorus.schedule.SchedulingConflictException;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.locks.Lock;
 
 /**
  * The posts of a session's workspace and their lifecycle. Post-level operations act on every
@@ -301,13 +310,175 @@ public final class Posts {
   }
 
   /**
-   * Hands every APPROVED target to the scheduler (needs POST_SCHEDULE). When it publishes is the
-   * scheduling engine's business.
+   * Schedules every APPROVED target with its remembered intent (from an import or an earlier
+   * schedule), else the next slot of its account's queue, else now (needs POST_SCHEDULE). Targets
+   * already scheduled are left alone.
    *
-   * @throws IllegalTransitionException if no target is approved
+   * @throws IllegalTransitionException if no target is approved or scheduled
+   * @throws SchedulingConflictException if a time breaks a rule and the workspace rejects conflicts
    */
   public Post schedule(PostId id) {
-    return moveAll(id, Permission.POST_SCHEDULE, TargetState.APPROVED, TargetState.SCHEDULED, "scheduled");
+    return scheduleTargets(id, null, null);
+  }
+
+  /**
+   * Plans every APPROVED target with the intent (in its account's zone, keeping the workspace's
+   * blackouts, the account's queue and spacing and the platform's publishing quota), moves it to
+   * SCHEDULED and hands it to the dispatcher (needs POST_SCHEDULE). All targets or none: a conflict
+   * changes nothing. Scheduling a target that is already scheduled is a no-op.
+   *
+   * @throws IllegalTransitionException if no target is approved or scheduled
+   * @throws SchedulingConflictException if a time breaks a rule and the workspace rejects conflicts
+   */
+  public Post schedule(PostId id, ScheduleIntent intent) {
+    Checks.required("intent", intent);
+    return scheduleTargets(id, null, intent);
+  }
+
+  /**
+   * As {@link #schedule(PostId, ScheduleIntent)} for the one target on the account.
+   *
+   * @throws InvalidValueException if the account is not a target of the post
+   */
+  public Post schedule(PostId id, AccountId account, ScheduleIntent intent) {
+    Checks.required("accountId", account);
+    Checks.required("intent", intent);
+    return scheduleTargets(id, account, intent);
+  }
+
+  /**
+   * Moves every SCHEDULED target (or the one on {@code account}) to the time the new intent plans,
+   * keeping every rule (needs POST_SCHEDULE). The targets stay SCHEDULED; the dispatcher's record
+   * moves, so a claim taken before cannot publish at the old time. All or nothing.
+   *
+   * @param account the one target to move, or {@code null} for every scheduled target
+   * @throws IllegalTransitionException if no such target is scheduled
+   * @throws SchedulingConflictException if the new time breaks a rule and the workspace rejects conflicts
+   */
+  public Post reschedule(PostId id, AccountId account, ScheduleIntent intent) {
+    Checks.required("postId", id);
+    Checks.required("intent", intent);
+    workflow.authorize(actor, workspace, Permission.POST_SCHEDULE);
+    Scheduler scheduler = requireScheduler();
+    Lock lock = scheduler.planningLock();
+    lock.lock();
+    try {
+      Post post = workflow.post(workspace, id);
+      Map<AccountId, ScheduleIntent> wanted = new LinkedHashMap<>();
+      for (PostTarget target : post.targets()) {
+        if ((account == null || account.equals(target.accountId())) && target.state() == TargetState.SCHEDULED) {
+          wanted.put(target.accountId(), intent);
+        }
+      }
+      if (wanted.isEmpty()) {
+        PostTarget first = account == null ? post.targets().get(0) : post.target(account).orElseThrow(
+            () -> new InvalidValueException("accountId", account, "is not a target of post " + id));
+        throw new IllegalTransitionException(id, first.accountId(), first.state(), TargetState.SCHEDULED);
+      }
+      scheduler.rearm(post, scheduler.plan(post, wanted).values());
+      return workflow.post(workspace, id);
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /**
+   * Holds back every dispatch of the workspace, or of one account when {@code account} is given,
+   * until resumed (needs POST_SCHEDULE). Target states do not change.
+   *
+   * @param account the account, or {@code null} for the whole workspace
+   */
+  public void pauseDispatch(AccountId account, String reason) {
+    workflow.authorize(actor, workspace, Permission.POST_SCHEDULE);
+    if (account != null && workflow.store().account(workspace, account).isEmpty()) {
+      throw new EntityNotFoundException("account", account, workspace);
+    }
+    requireScheduler().pause(scope(account), reason);
+  }
+
+  /**
+   * Lifts a pause made with {@link #pauseDispatch} for the same scope (needs POST_SCHEDULE); false
+   * when it was not paused.
+   */
+  public boolean resumeDispatch(AccountId account) {
+    workflow.authorize(actor, workspace, Permission.POST_SCHEDULE);
+    return requireScheduler().resume(scope(account));
+  }
+
+  private PauseScope scope(AccountId account) {
+    return account == null ? PauseScope.workspace(workspace) : PauseScope.account(workspace, account);
+  }
+
+  private Scheduler requireScheduler() {
+    return workflow.scheduler().orElseThrow(() -> new dev.chorus.ChorusException(
+        "no scheduler is attached; use Chorus, which has one"));
+  }
+
+  private Post scheduleTargets(PostId id, AccountId only, ScheduleIntent intent) {
+    Checks.required("postId", id);
+    workflow.authorize(actor, workspace, Permission.POST_SCHEDULE);
+    Optional<Scheduler> attached = workflow.scheduler();
+    if (attached.isEmpty()) {
+      if (only != null || intent != null) {
+        requireScheduler();
+      }
+      return moveAll(id, Permission.POST_SCHEDULE, TargetState.APPROVED, TargetState.SCHEDULED, "scheduled");
+    }
+    Scheduler scheduler = attached.get();
+    Lock lock = scheduler.planningLock();
+    lock.lock();
+    try {
+      Post post = workflow.post(workspace, id);
+      List<PostTarget> candidates = new ArrayList<>();
+      if (only == null) {
+        candidates.addAll(post.targets());
+      } else {
+        candidates.add(post.target(only).orElseThrow(
+            () -> new InvalidValueException("accountId", only, "is not a target of post " + id)));
+      }
+      Map<AccountId, ScheduleIntent> wanted = new LinkedHashMap<>();
+      boolean already = false;
+      for (PostTarget target : candidates) {
+        switch (target.state()) {
+          case APPROVED -> wanted.put(target.accountId(),
+              intent != null ? intent : scheduler.defaultIntent(workspace, id, target.accountId()));
+          case SCHEDULED, PUBLISHING, PUBLISHED -> already = true;
+          default -> { }
+        }
+      }
+      if (wanted.isEmpty()) {
+        if (already) {
+          return post;
+        }
+        PostTarget first = candidates.get(0);
+        throw new IllegalTransitionException(id, first.accountId(), first.state(), TargetState.SCHEDULED);
+      }
+      Map<AccountId, PlannedTarget> plans = scheduler.plan(post, wanted);
+      Set<AccountId> moved = new HashSet<>();
+      Post next = workflow.mutate(
+          workspace,
+          id,
+          change -> {
+            moved.clear();
+            for (PlannedTarget plan : plans.values()) {
+              PostTarget target = change.current().target(plan.account()).orElse(null);
+              if (target != null && target.state() == TargetState.APPROVED) {
+                change.move(target, TargetState.SCHEDULED, actor, "scheduled for " + plan.describe());
+                moved.add(plan.account());
+              }
+            }
+          });
+      List<PlannedTarget> armed = new ArrayList<>();
+      for (PlannedTarget plan : plans.values()) {
+        if (moved.contains(plan.account())) {
+          armed.add(plan);
+        }
+      }
+      scheduler.arm(next, armed);
+      return next;
+    } finally {
+      lock.unlock();
+    }
   }
 
   /** Pauses every SCHEDULED target (needs POST_SCHEDULE). */

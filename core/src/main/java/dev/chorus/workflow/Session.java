@@ -51,6 +51,11 @@ public final class Session {
     return new Posts(workflow, actor, workspace);
   }
 
+  /** The content calendar: query, export and import (needs a scheduler, as every {@code Chorus} has). */
+  public Calendars calendar() {
+    return new Calendars(workflow, actor, workspace);
+  }
+
   /** The workspace's social accounts. */
   public Accounts accounts() {
     return new Accounts(workflow, actor, workspace);

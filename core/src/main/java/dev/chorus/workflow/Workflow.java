@@ -35,6 +35,7 @@ public final class Workflow {
   private final Clock clock;
   private final EventPublisher events;
   private final Object workspaceLock = new Object();
+  private volatile dev.chorus.schedule.Scheduler scheduler;
 
   /** An engine over the store, reading time from the clock and emitting through the publisher. */
   public Workflow(ChorusStore store, Clock clock, EventPublisher events) {
@@ -60,6 +61,27 @@ public final class Workflow {
   /** The entry the scheduling engine uses to move targets as {@link #SYSTEM}. */
   public SystemTransitions system() {
     return new SystemTransitions(this);
+  }
+
+  /**
+   * Attaches the scheduler that {@link Posts#schedule(PostId, dev.chorus.schedule.ScheduleIntent)}
+   * plans and dispatches with; {@code Chorus} does this once when it is built.
+   *
+   * @throws IllegalStateException if a scheduler is attached already
+   */
+  public void attachScheduler(dev.chorus.schedule.Scheduler value) {
+    Checks.required("scheduler", value);
+    synchronized (workspaceLock) {
+      if (scheduler != null) {
+        throw new IllegalStateException("a scheduler is attached already");
+      }
+      scheduler = value;
+    }
+  }
+
+  /** The attached scheduler, if any. */
+  java.util.Optional<dev.chorus.schedule.Scheduler> scheduler() {
+    return java.util.Optional.ofNullable(scheduler);
   }
 
   ChorusStore store() {

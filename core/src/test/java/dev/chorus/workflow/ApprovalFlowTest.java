@@ -63,7 +63,8 @@ class ApprovalFlowTest {
     assertThat(approved.targets()).extracting(PostTarget::approvalsGiven).containsOnly(1);
     assertThat(state(f.as(OWNER).posts().schedule(post.id()))).isEqualTo(TargetState.SCHEDULED);
     assertThat(f.as(OWNER).posts().audit(post.id()).stream().filter(e -> e.accountId().equals(X_ACCOUNT)).map(AuditEntry::reason))
-        .containsExactly("please check", "approved step 1/1 'approval': lgtm", "scheduled");
+        .containsExactly("please check", "approved step 1/1 'approval': lgtm",
+            "scheduled for 2026-03-01T09:00:00Z (2026-03-01T10:00 Europe/Berlin)");
   }
 
   @Test
