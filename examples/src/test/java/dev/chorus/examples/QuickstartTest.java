@@ -33,7 +33,7 @@ class QuickstartTest {
         "2026-03-01T09:00:00Z acme-x carl DRAFT -> IN_REVIEW oat milk added",
         "2026-03-01T09:00:00Z acme-x ann IN_REVIEW -> IN_REVIEW approved step 1/2 'internal review'",
         "2026-03-01T09:00:00Z acme-x cleo IN_REVIEW -> APPROVED approved step 2/2 'client': good to go",
-        "2026-03-01T09:00:00Z acme-x olivia APPROVED -> SCHEDULED scheduled");
+        "2026-03-01T09:00:00Z acme-x olivia APPROVED -> SCHEDULED scheduled for 2026-03-01T09:00:00Z (2026-03-01T10:00 Europe/Berlin)");
   }
 
   @Test
@@ -46,6 +46,6 @@ class QuickstartTest {
     } finally {
       System.setOut(original);
     }
-    assertThat(bytes.toString(StandardCharsets.UTF_8).replaceAll(" +", " ")).contains("Audit trail:").contains("APPROVED -> SCHEDULED scheduled");
+    assertThat(bytes.toString(StandardCharsets.UTF_8).replaceAll(" +", " ")).contains("Audit trail:").contains("APPROVED -> SCHEDULED scheduled for 2026-03-01T09:00:00Z (2026-03-01T10:00 Europe/Berlin)");
   }
 }
