@@ -198,7 +198,9 @@ public final class WhatWorks {
 
   private String sentence(String group, String baseline, Platform platform, int n, double effect, double confidence) {
     String subject = Character.toUpperCase(group.charAt(0)) + group.substring(1);
-    String conf = String.format(Locale.ROOT, "confidence %d%%", Math.round(confidence * 100));
+    // Rounded down, and never "100%": a sample cannot make a finding certain.
+    String conf = confidence > 0.99 ? "confidence >99%"
+        : String.format(Locale.ROOT, "confidence %d%%", (long) Math.floor(confidence * 100));
     String size = Math.round(Math.abs(effect) * 100) + "%";
     String where = " on " + platform.id() + " over " + n + " posts";
     if (confidence < confident) {
