@@ -57,9 +57,9 @@ public final class MetricsCollector {
   private final Map<Platform, Instant> deferredUntil = new ConcurrentHashMap<>();
   private final Object roundLock = new Object();
 
-  /** One tracked post and when it was last asked for (only rounds write it, under the round lock). */
+  /** One tracked post and when it was last asked for (only rounds write that, under the round lock). */
   private static final class Tracked {
-    final TrackedPost post;
+    volatile TrackedPost post;
     volatile Instant lastRefreshed;
 
     Tracked(TrackedPost post) {
@@ -100,10 +100,13 @@ public final class MetricsCollector {
       throw new InvalidValueException("trackedPost.account.workspaceId", account.workspaceId(),
           "must be the collector's workspace " + workspace);
     }
+    // The same holder is kept, so a round working on it concurrently records its refresh in it.
     tracked.compute(post.key(), (k, old) -> {
-      Tracked t = new Tracked(post);
-      t.lastRefreshed = old == null ? null : old.lastRefreshed;
-      return t;
+      if (old == null) {
+        return new Tracked(post);
+      }
+      old.post = post;
+      return old;
     });
   }
 

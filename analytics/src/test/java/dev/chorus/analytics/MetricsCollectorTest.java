@@ -252,4 +252,58 @@ class MetricsCollectorTest {
     assertThat(p.due(T0, T0, T0.plus(Duration.ofMinutes(60)))).isTrue();
     assertThat(p.due(T0, null, T0)).isTrue();
   }
+
+  @Test
+  void tracking_reading_and_rounds_from_several_threads_refresh_each_post_once() throws Exception {
+    SandboxPlatform sandbox = SandboxPlatform.builder(clock).build();
+    SocialAccount acc = account(Platform.SANDBOX, "brand");
+    MetricsCollector collector = MetricsCollector.builder(store, WS, clock).connector(sandboxConnector(sandbox)).build();
+    int writers = 4;
+    int perWriter = 100;
+    for (int w = 0; w < writers; w++) {
+      for (int i = 0; i < perWriter; i++) {
+        sandbox.arrangePost("brand", "w" + w + "-" + i, "t", T0.minus(Duration.ofHours(1)));
+      }
+    }
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(writers + 2);
+    java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+    List<java.util.concurrent.Future<?>> futures = new java.util.ArrayList<>();
+    try {
+      for (int w = 0; w < writers; w++) {
+        int writer = w;
+        futures.add(pool.submit(() -> {
+          start.await();
+          for (int i = 0; i < perWriter; i++) {
+            TrackedPost post = new TrackedPost(acc, "w" + writer + "-" + i, T0.minus(Duration.ofHours(1)));
+            collector.track(post);
+            collector.track(post); // re-tracking keeps the schedule
+            collector.latest(post.key());
+          }
+          return null;
+        }));
+      }
+      for (int r = 0; r < 2; r++) {
+        futures.add(pool.submit(() -> {
+          start.await();
+          for (int i = 0; i < 20; i++) {
+            collector.refreshRound();
+          }
+          return null;
+        }));
+      }
+      start.countDown();
+      for (java.util.concurrent.Future<?> f : futures) {
+        f.get(60, java.util.concurrent.TimeUnit.SECONDS);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    collector.refreshRound(); // picks up whatever was tracked after the last concurrent round
+    assertThat(collector.trackedCount()).isEqualTo(writers * perWriter);
+    List<MetricSnapshot> all = store.snapshots(WS, SnapshotQuery.all());
+    // The clock never moved, so each post was due exactly once: one snapshot each, none twice.
+    assertThat(all).hasSize(writers * perWriter);
+    assertThat(all.stream().map(MetricSnapshot::externalPostId).distinct().count()).isEqualTo(writers * perWriter);
+    assertThat(collector.latest(new PostKey(Platform.SANDBOX, acc.id(), "w3-99"))).isPresent();
+  }
 }
