@@ -8,6 +8,9 @@ import dev.chorus.model.AudienceId;
 import dev.chorus.model.AuditEntry;
 import dev.chorus.model.Campaign;
 import dev.chorus.model.CampaignId;
+import dev.chorus.model.Checks;
+import dev.chorus.model.MetricSnapshot;
+import dev.chorus.model.Platform;
 import dev.chorus.model.Post;
 import dev.chorus.model.PostId;
 import dev.chorus.model.SocialAccount;
@@ -15,6 +18,8 @@ import dev.chorus.model.Workspace;
 import dev.chorus.model.WorkspaceId;
 import dev.chorus.store.internal.InMemoryStore;
 import dev.chorus.store.internal.JdbcStore;
+import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
@@ -138,4 +143,94 @@ public interface ChorusStore {
 
   /** The post's audit trail in the order it was written; empty for an unknown post. */
   List<AuditEntry> audit(WorkspaceId workspace, PostId post);
+
+  // --- metric snapshots: append-only readings of lifetime counters
+
+  /**
+   * Appends the snapshots to the workspace's history, all or none. Snapshots are never replaced:
+   * two readings of one post at one instant are both kept.
+   */
+  void appendSnapshots(WorkspaceId workspace, List<MetricSnapshot> snapshots);
+
+  /**
+   * The workspace's snapshots that match the query, ordered by {@link #SNAPSHOT_ORDER} (capture
+   * time, then platform, account and post id, account-level first); readings equal in all of those
+   * keep the order they were appended in.
+   */
+  List<MetricSnapshot> snapshots(WorkspaceId workspace, SnapshotQuery query);
+
+  /** The order {@link #snapshots} lists in. */
+  Comparator<MetricSnapshot> SNAPSHOT_ORDER = Comparator.comparing(MetricSnapshot::capturedAt)
+      .thenComparing(s -> s.platform().id())
+      .thenComparing(s -> s.accountId().value())
+      .thenComparing(MetricSnapshot::externalPostId, Comparator.nullsFirst(Comparator.naturalOrder()));
+
+  /**
+   * Which snapshots to list; every filter is optional ({@code null} matches everything).
+   *
+   * @param platform only this platform's snapshots
+   * @param accountId only this account's snapshots
+   * @param externalPostId only this post's snapshots
+   * @param accountLevel {@code TRUE} for account-level snapshots only, {@code FALSE} for post
+   *     snapshots only, {@code null} for both
+   * @param from captured at or after this instant
+   * @param until captured strictly before this instant
+   */
+  record SnapshotQuery(
+      Platform platform, AccountId accountId, String externalPostId, Boolean accountLevel, Instant from, Instant until) {
+
+    /** Checks that the window is not inverted and the post filter is not blank. */
+    public SnapshotQuery {
+      Checks.blankToNull("snapshotQuery.externalPostId", externalPostId);
+      if (from != null && until != null && until.isBefore(from)) {
+        throw new dev.chorus.InvalidValueException("snapshotQuery.until", until, "must not be before from " + from);
+      }
+      if (externalPostId != null && Boolean.TRUE.equals(accountLevel)) {
+        throw new dev.chorus.InvalidValueException(
+            "snapshotQuery.accountLevel", accountLevel, "contradicts the post filter " + externalPostId);
+      }
+    }
+
+    /** Every snapshot of the workspace. */
+    public static SnapshotQuery all() {
+      return new SnapshotQuery(null, null, null, null, null, null);
+    }
+
+    /** Every snapshot of one post. */
+    public static SnapshotQuery post(Platform platform, AccountId account, String externalPostId) {
+      return new SnapshotQuery(Checks.required("snapshotQuery.platform", platform),
+          Checks.required("snapshotQuery.accountId", account),
+          Checks.notBlank("snapshotQuery.externalPostId", externalPostId), null, null, null);
+    }
+
+    /** This query restricted to the platform. */
+    public SnapshotQuery withPlatform(Platform value) {
+      return new SnapshotQuery(value, accountId, externalPostId, accountLevel, from, until);
+    }
+
+    /** This query restricted to the account. */
+    public SnapshotQuery withAccount(AccountId value) {
+      return new SnapshotQuery(platform, value, externalPostId, accountLevel, from, until);
+    }
+
+    /** This query restricted to account-level ({@code true}) or post ({@code false}) snapshots. */
+    public SnapshotQuery withAccountLevel(Boolean value) {
+      return new SnapshotQuery(platform, accountId, externalPostId, value, from, until);
+    }
+
+    /** This query restricted to captures in {@code [from, until)}; either may be {@code null}. */
+    public SnapshotQuery between(Instant start, Instant end) {
+      return new SnapshotQuery(platform, accountId, externalPostId, accountLevel, start, end);
+    }
+
+    /** Whether the snapshot matches every filter. */
+    public boolean matches(MetricSnapshot snapshot) {
+      return (platform == null || platform.equals(snapshot.platform()))
+          && (accountId == null || accountId.equals(snapshot.accountId()))
+          && (externalPostId == null || externalPostId.equals(snapshot.externalPostId()))
+          && (accountLevel == null || accountLevel == snapshot.accountLevel())
+          && (from == null || !snapshot.capturedAt().isBefore(from))
+          && (until == null || snapshot.capturedAt().isBefore(until));
+    }
+  }
 }

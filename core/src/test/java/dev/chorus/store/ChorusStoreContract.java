@@ -21,6 +21,9 @@ import dev.chorus.model.AudienceId;
 import dev.chorus.model.AuditEntry;
 import dev.chorus.model.Campaign;
 import dev.chorus.model.CampaignId;
+import dev.chorus.model.Metric;
+import dev.chorus.model.MetricSnapshot;
+import dev.chorus.model.Platform;
 import dev.chorus.model.Post;
 import dev.chorus.model.PostContent;
 import dev.chorus.model.PostId;
@@ -28,7 +31,11 @@ import dev.chorus.model.SocialAccount;
 import dev.chorus.model.TargetState;
 import dev.chorus.model.Workspace;
 import dev.chorus.model.WorkspaceId;
+import dev.chorus.store.ChorusStore.SnapshotQuery;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Map;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -355,5 +362,81 @@ abstract class ChorusStoreContract {
     assertThat(stored.version()).isEqualTo((long) THREADS * perThread);
     assertThat(stored.content().text().split("\\|")).hasSize(THREADS * perThread + 1);
     assertThat(store.audit(WS, post.id())).hasSize(THREADS * perThread);
+  }
+
+  // --- metric snapshots
+
+  private static MetricSnapshot reading(Platform platform, String account, String post, Instant at, long likes) {
+    return new MetricSnapshot(platform, AccountId.of(account), post, at,
+        post == null ? Map.of(Metric.FOLLOWERS, likes) : Map.of(Metric.LIKES, likes, Metric.IMPRESSIONS, likes * 10));
+  }
+
+  @Test
+  void snapshots_round_trip_in_time_order_and_filter_by_every_field() {
+    Instant t1 = T0.plus(Duration.ofHours(1));
+    Instant t2 = T0.plus(Duration.ofHours(2));
+    MetricSnapshot late = reading(Platform.X, "acc-1", "p1", t2, 9);
+    MetricSnapshot early = reading(Platform.X, "acc-1", "p1", T0, 3);
+    MetricSnapshot other = reading(Platform.LINKEDIN, "acc-2", "p2", t1, 5);
+    MetricSnapshot account = reading(Platform.X, "acc-1", null, t1, 1200);
+    MetricSnapshot sparse = new MetricSnapshot(Platform.X, AccountId.of("acc-1"), "p3", t1, Map.of(Metric.SAVES, 0L));
+    store.appendSnapshots(WS, List.of(late, other));
+    store.appendSnapshots(WS, List.of(early, account, sparse));
+    store.appendSnapshots(OTHER, List.of(reading(Platform.X, "acc-1", "p1", T0, 100)));
+
+    assertThat(store.snapshots(WS, SnapshotQuery.all())).containsExactly(early, other, account, sparse, late);
+    assertThat(store.snapshots(WS, SnapshotQuery.post(Platform.X, AccountId.of("acc-1"), "p1")))
+        .containsExactly(early, late);
+    assertThat(store.snapshots(WS, SnapshotQuery.all().withPlatform(Platform.LINKEDIN))).containsExactly(other);
+    assertThat(store.snapshots(WS, SnapshotQuery.all().withAccount(AccountId.of("acc-1")).withAccountLevel(true)))
+        .containsExactly(account);
+    assertThat(store.snapshots(WS, SnapshotQuery.all().withAccountLevel(false).between(t1, t2)))
+        .containsExactly(other, sparse);
+    // absent stays absent and zero stays zero through the store
+    MetricSnapshot stored = store.snapshots(WS, SnapshotQuery.post(Platform.X, AccountId.of("acc-1"), "p3")).get(0);
+    assertThat(stored.value(Metric.SAVES)).hasValue(0);
+    assertThat(stored.value(Metric.LIKES)).isEmpty();
+    assertThat(store.snapshots(OTHER, SnapshotQuery.all())).hasSize(1);
+    assertThat(store.snapshots(WorkspaceId.of("ws-none"), SnapshotQuery.all())).isEmpty();
+  }
+
+  @Test
+  void equal_readings_are_all_kept_in_append_order() {
+    MetricSnapshot first = reading(Platform.X, "acc-1", "p1", T0, 3);
+    MetricSnapshot second = reading(Platform.X, "acc-1", "p1", T0, 4);
+    store.appendSnapshots(WS, List.of(first));
+    store.appendSnapshots(WS, List.of(second, first));
+    assertThat(store.snapshots(WS, SnapshotQuery.all())).containsExactly(first, second, first);
+  }
+
+  @Test
+  void bad_snapshot_input_is_refused_and_changes_nothing() {
+    List<MetricSnapshot> withNull = new ArrayList<>();
+    withNull.add(reading(Platform.X, "acc-1", "p1", T0, 3));
+    withNull.add(null);
+    assertThatThrownBy(() -> store.appendSnapshots(WS, withNull)).isInstanceOf(InvalidValueException.class);
+    assertThat(store.snapshots(WS, SnapshotQuery.all())).isEmpty();
+    assertThatThrownBy(() -> SnapshotQuery.all().between(T0, T0.minusSeconds(1)))
+        .isInstanceOf(InvalidValueException.class)
+        .hasMessageContaining("snapshotQuery.until");
+  }
+
+  @Test
+  void concurrent_appends_lose_no_snapshot() throws Exception {
+    List<Callable<Void>> tasks = new ArrayList<>();
+    for (int t = 0; t < THREADS; t++) {
+      String account = "acc-" + t;
+      tasks.add(() -> {
+        for (int i = 0; i < 10; i++) {
+          store.appendSnapshots(WS, List.of(reading(Platform.X, account, "p" + i, T0.plusSeconds(i), i)));
+        }
+        return null;
+      });
+    }
+    for (Future<Void> f : race(tasks)) {
+      f.get(30, TimeUnit.SECONDS);
+    }
+    assertThat(store.snapshots(WS, SnapshotQuery.all())).hasSize(THREADS * 10);
+    assertThat(store.snapshots(WS, SnapshotQuery.all().withAccount(AccountId.of("acc-3")))).hasSize(10);
   }
 }

@@ -9,6 +9,8 @@ import dev.chorus.model.AudienceId;
 import dev.chorus.model.AuditEntry;
 import dev.chorus.model.Campaign;
 import dev.chorus.model.CampaignId;
+import dev.chorus.model.Checks;
+import dev.chorus.model.MetricSnapshot;
 import dev.chorus.model.Post;
 import dev.chorus.model.PostId;
 import dev.chorus.model.SocialAccount;
@@ -39,6 +41,7 @@ public final class InMemoryStore implements ChorusStore {
     final Map<AudienceId, Audience> audiences = new TreeMap<>(java.util.Comparator.comparing(AudienceId::value));
     final Map<PostId, Post> posts = new TreeMap<>(java.util.Comparator.comparing(PostId::value));
     final Map<PostId, List<AuditEntry>> audit = new HashMap<>();
+    final List<MetricSnapshot> snapshots = new ArrayList<>();
   }
 
   /** A new, empty store. */
@@ -188,5 +191,30 @@ public final class InMemoryStore implements ChorusStore {
   @Override
   public synchronized List<AuditEntry> audit(WorkspaceId workspace, PostId post) {
     return List.copyOf(read(workspace).audit.getOrDefault(post, List.of()));
+  }
+
+  @Override
+  public void appendSnapshots(WorkspaceId workspace, List<MetricSnapshot> snapshots) {
+    Checks.required("workspace", workspace);
+    List<MetricSnapshot> copy = Checks.list("snapshots", snapshots);
+    synchronized (this) {
+      tenant(workspace).snapshots.addAll(copy);
+    }
+  }
+
+  @Override
+  public List<MetricSnapshot> snapshots(WorkspaceId workspace, SnapshotQuery query) {
+    Checks.required("workspace", workspace);
+    Checks.required("query", query);
+    List<MetricSnapshot> found = new ArrayList<>();
+    synchronized (this) {
+      for (MetricSnapshot snapshot : read(workspace).snapshots) {
+        if (query.matches(snapshot)) {
+          found.add(snapshot);
+        }
+      }
+    }
+    found.sort(SNAPSHOT_ORDER); // stable: equal readings keep their append order
+    return List.copyOf(found);
   }
 }

@@ -14,6 +14,7 @@ import dev.chorus.model.AuditEntry;
 import dev.chorus.model.Campaign;
 import dev.chorus.model.CampaignId;
 import dev.chorus.model.Checks;
+import dev.chorus.model.MetricSnapshot;
 import dev.chorus.model.Post;
 import dev.chorus.model.PostId;
 import dev.chorus.model.SocialAccount;
@@ -436,6 +437,76 @@ public final class JdbcStore implements ChorusStore {
         }
       }
       return List.copyOf(entries);
+    });
+  }
+
+  // --- metric snapshots
+
+  @Override
+  public void appendSnapshots(WorkspaceId workspace, List<MetricSnapshot> snapshots) {
+    Checks.required("workspace", workspace);
+    List<MetricSnapshot> copy = Checks.list("snapshots", snapshots);
+    if (copy.isEmpty()) {
+      return;
+    }
+    List<String> bodies = copy.stream().map(json::toJson).toList();
+    transaction("appendSnapshots", c -> {
+      try (PreparedStatement ps = c.prepareStatement("INSERT INTO chorus_snapshot (workspace_id, platform,"
+          + " account_id, external_post_id, captured_at, body) VALUES (?, ?, ?, ?, ?, ?)")) {
+        for (int i = 0; i < copy.size(); i++) {
+          MetricSnapshot s = copy.get(i);
+          bind(ps, workspace, s.platform(), s.accountId(), s.externalPostId(), s.capturedAt(), bodies.get(i));
+          ps.addBatch();
+        }
+        ps.executeBatch();
+      }
+      return null;
+    });
+  }
+
+  @Override
+  public List<MetricSnapshot> snapshots(WorkspaceId workspace, SnapshotQuery query) {
+    Checks.required("workspace", workspace);
+    Checks.required("query", query);
+    StringBuilder sql = new StringBuilder("SELECT body FROM chorus_snapshot WHERE workspace_id = ?");
+    List<Object> args = new ArrayList<>();
+    args.add(workspace);
+    if (query.platform() != null) {
+      sql.append(" AND platform = ?");
+      args.add(query.platform());
+    }
+    if (query.accountId() != null) {
+      sql.append(" AND account_id = ?");
+      args.add(query.accountId());
+    }
+    if (query.externalPostId() != null) {
+      sql.append(" AND external_post_id = ?");
+      args.add(query.externalPostId());
+    }
+    if (query.accountLevel() != null) {
+      sql.append(query.accountLevel() ? " AND external_post_id IS NULL" : " AND external_post_id IS NOT NULL");
+    }
+    if (query.from() != null) {
+      sql.append(" AND captured_at >= ?");
+      args.add(query.from());
+    }
+    if (query.until() != null) {
+      sql.append(" AND captured_at < ?");
+      args.add(query.until());
+    }
+    sql.append(" ORDER BY seq");
+    return autoCommit("snapshots", c -> {
+      List<MetricSnapshot> found = new ArrayList<>();
+      try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+        bind(ps, args.toArray());
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            found.add(json.fromJson(rs.getString(1), MetricSnapshot.class));
+          }
+        }
+      }
+      found.sort(SNAPSHOT_ORDER); // in Java, so every database orders alike; stable over seq
+      return List.copyOf(found);
     });
   }
 
