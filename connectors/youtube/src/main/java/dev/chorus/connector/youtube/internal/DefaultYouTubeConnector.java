@@ -532,6 +532,8 @@ public final class DefaultYouTubeConnector implements YouTubeConnector {
     ApiRequest put = ApiRequest.put(session)
         .account(account)
         .header("Content-Range", "bytes " + offset + "-" + (offset + length - 1) + "/" + total)
+        // Part of a failed chunk may have been stored: ask the server where it stands rather than resend.
+        .retrySafe(false)
         .rateLimitBucket("upload")
         .body(bytes, mime)
         .build();
