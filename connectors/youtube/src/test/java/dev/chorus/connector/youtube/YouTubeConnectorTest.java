@@ -634,10 +634,8 @@ class YouTubeConnectorTest {
 
   @Test
   void an_expired_token_is_refreshed_with_the_refresh_token_and_the_call_repeated() {
-    wireMock.stubFor(get(urlPathEqualTo("/youtube/v3/channels")).withHeader("Authorization", equalTo("Bearer " + TOKEN))
-        .willReturn(YouTubeStub.json(401, YouTubeStub.error(401, "Request had invalid authentication credentials.",
-            "Invalid Credentials", "global", "authError", "UNAUTHENTICATED"))));
     stub.accountStatistics("77", false);
+    // Added last, so it wins over the statistics stub for the stale token.
     wireMock.stubFor(get(urlPathEqualTo("/youtube/v3/channels")).withHeader("Authorization", equalTo("Bearer " + TOKEN))
         .willReturn(YouTubeStub.json(401, YouTubeStub.error(401, "Request had invalid authentication credentials.",
             "Invalid Credentials", "global", "authError", "UNAUTHENTICATED"))));
@@ -661,6 +659,55 @@ class YouTubeConnectorTest {
     assertThat(pending.url()).startsWith("https://accounts.google.com/o/oauth2/v2/auth?")
         .contains("access_type=offline").contains("prompt=consent").contains("response_type=code")
         .contains("youtube.upload").contains("youtube.force-ssl");
+  }
+
+  @Test
+  void a_chunk_size_that_is_not_a_multiple_of_256_kib_is_a_config_error_naming_the_setting() {
+    assertThatThrownBy(() -> connector(Map.of(YouTubeProvider.UPLOAD_CHUNK_SIZE, "300000")))
+        .isInstanceOfSatisfying(dev.chorus.connector.ConfigException.class,
+            e -> assertThat(e.problems()).anyMatch(p -> p.startsWith(YouTubeProvider.UPLOAD_CHUNK_SIZE)));
+    assertThatThrownBy(() -> connector(Map.of(YouTubeProvider.DAILY_QUOTA, "0")))
+        .isInstanceOfSatisfying(dev.chorus.connector.ConfigException.class,
+            e -> assertThat(e.problems()).anyMatch(p -> p.startsWith(YouTubeProvider.DAILY_QUOTA)));
+    assertThatThrownBy(() -> new YouTubeQuota(clock, -5))
+        .isInstanceOf(dev.chorus.InvalidValueException.class).hasMessageContaining("dailyQuota").hasMessageContaining("-5");
+  }
+
+  @Test
+  void concurrent_reservations_never_spend_more_than_the_daily_quota() throws Exception {
+    YouTubeQuota quota = new YouTubeQuota(clock, 5000);
+    int threads = 8;
+    java.util.concurrent.atomic.AtomicInteger granted = new java.util.concurrent.atomic.AtomicInteger();
+    java.util.concurrent.atomic.AtomicInteger refused = new java.util.concurrent.atomic.AtomicInteger();
+    java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+    List<Thread> workers = new ArrayList<>();
+    for (int t = 0; t < threads; t++) {
+      Thread worker = new Thread(() -> {
+        try {
+          go.await();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          return;
+        }
+        for (int i = 0; i < 1000; i++) {
+          try {
+            quota.reserve("videos.list", 1);
+            granted.incrementAndGet();
+          } catch (RateLimitedException e) {
+            refused.incrementAndGet();
+          }
+        }
+      });
+      worker.start();
+      workers.add(worker);
+    }
+    go.countDown();
+    for (Thread worker : workers) {
+      worker.join(10_000);
+    }
+    assertThat(granted.get()).isEqualTo(5000);
+    assertThat(refused.get()).isEqualTo(3000);
+    assertThat(quota.remaining()).isZero();
   }
 
   static final class MutableClock extends Clock {
