@@ -1,0 +1,2 @@
+/** Implementation of the YouTube connector; not for use outside this module. */
+package dev.chorus.connector.youtube.internal;
