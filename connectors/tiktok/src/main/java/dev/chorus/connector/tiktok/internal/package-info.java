@@ -1,0 +1,2 @@
+/** Implementation of the TikTok connector; not for use outside this module. */
+package dev.chorus.connector.tiktok.internal;
