@@ -12,12 +12,12 @@ import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-class QuickstartTest {
+class ApprovalFlowTest {
 
   @Test
   void prints_the_whole_review_story_in_order() {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    Quickstart.run(new PrintStream(bytes, true, StandardCharsets.UTF_8),
+    ApprovalFlow.run(new PrintStream(bytes, true, StandardCharsets.UTF_8),
         Clock.fixed(Instant.parse("2026-03-01T09:00:00Z"), ZoneOffset.UTC));
     String printed = bytes.toString(StandardCharsets.UTF_8);
 
@@ -42,7 +42,7 @@ class QuickstartTest {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     System.setOut(new PrintStream(bytes, true, StandardCharsets.UTF_8));
     try {
-      Quickstart.main(new String[0]);
+      ApprovalFlow.main(new String[0]);
     } finally {
       System.setOut(original);
     }
