@@ -5,47 +5,57 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.util.Arrays;
-import java.util.List;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class QuickstartTest {
 
   @Test
-  void prints_the_whole_review_story_in_order() {
+  void runs_a_month_of_the_campaign_and_reports_it(@TempDir Path dir) throws Exception {
+    Path report = dir.resolve("out").resolve("chorus-report.html");
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    Quickstart.run(new PrintStream(bytes, true, StandardCharsets.UTF_8),
-        Clock.fixed(Instant.parse("2026-03-01T09:00:00Z"), ZoneOffset.UTC));
+    long start = System.nanoTime();
+    Quickstart.run(new PrintStream(bytes, true, StandardCharsets.UTF_8), report);
+    long millis = (System.nanoTime() - start) / 1_000_000;
     String printed = bytes.toString(StandardCharsets.UTF_8);
 
-    assertThat(printed).contains("acme-x is SCHEDULED").contains("acme-linkedin is SCHEDULED").contains("oat milk");
-    List<String> trail = Arrays.stream(printed.split("\\R"))
-        .filter(line -> line.contains(" acme-x ") && line.contains("->"))
-        .map(line -> line.replaceAll("\\s+", " ").trim())
-        .toList();
-    assertThat(trail).containsExactly(
-        "2026-03-01T09:00:00Z acme-x carl DRAFT -> IN_REVIEW first draft of the spring post",
-        "2026-03-01T09:00:00Z acme-x ann IN_REVIEW -> IN_REVIEW approved step 1/2 'internal review': on brand",
-        "2026-03-01T09:00:00Z acme-x cleo IN_REVIEW -> DRAFT rejected at step 'client': please mention the oat milk option",
-        "2026-03-01T09:00:00Z acme-x carl DRAFT -> IN_REVIEW oat milk added",
-        "2026-03-01T09:00:00Z acme-x ann IN_REVIEW -> IN_REVIEW approved step 1/2 'internal review'",
-        "2026-03-01T09:00:00Z acme-x cleo IN_REVIEW -> APPROVED approved step 2/2 'client': good to go",
-        "2026-03-01T09:00:00Z acme-x olivia APPROVED -> SCHEDULED scheduled for 2026-03-01T09:00:00Z (2026-03-01T10:00 Europe/Berlin)");
+    // The bad row is rejected with both of its problems, and nothing is imported.
+    assertThat(printed)
+        .contains("Rejected, nothing imported (0 posts):")
+        .contains("row 12, column time ('25:30')")
+        .contains("row 12, column account ('@acmetea')")
+        .contains("Imported spring-calendar.csv: 30 drafts");
+    // Queue slots: weekdays at 15:30, one post per slot; best times: 3 hours apart at least.
+    assertThat(printed).contains("Queue slot  @acmebakery  Mon 02 Mar 15:30")
+        .contains("Queue slot  @acmebakery  Tue 03 Mar 15:30")
+        .contains("Queue slot  @acmebakery  Wed 04 Mar 15:30")
+        .contains("35 posts on the calendar");
+    assertThat(printed.lines().filter(l -> l.startsWith("Best time   @acmecoffee")).map(l -> l.substring(25, 41)).distinct())
+        .hasSize(2);
+    // Every post published exactly once, and metrics collected for each.
+    assertThat(printed).contains("35 posts published, 35 on the platform (never twice), 35 tracked for metrics");
+    assertThat(printed).containsPattern("impressions\\s+[\\d,]+\\s+120,000\\s+\\d+%\\s+(ahead|on track|behind)")
+        .containsPattern("reach\\s+[\\d,]+\\s+40,000")
+        .containsPattern("engagement_rate_by_impressions\\s+\\d+\\.\\d\\d%\\s+5\\.00%");
+    assertThat(printed).contains("HTML report written to " + report.toAbsolutePath());
+
+    String html = Files.readString(report, StandardCharsets.UTF_8);
+    assertThat(html).startsWith("<!DOCTYPE html>").contains("Spring menu").contains("<svg")
+        .contains("Impressions by publish day").doesNotContain("<script");
+    assertThat(millis).as("the quickstart must run in a few seconds").isLessThan(20_000);
   }
 
   @Test
-  void main_runs_on_the_system_clock() {
-    PrintStream original = System.out;
+  void the_same_seed_and_clock_give_the_same_report(@TempDir Path dir) {
+    assertThat(kpiLines(dir.resolve("a.html"))).isEqualTo(kpiLines(dir.resolve("b.html")));
+  }
+
+  private static String kpiLines(Path report) {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    System.setOut(new PrintStream(bytes, true, StandardCharsets.UTF_8));
-    try {
-      Quickstart.main(new String[0]);
-    } finally {
-      System.setOut(original);
-    }
-    assertThat(bytes.toString(StandardCharsets.UTF_8).replaceAll(" +", " ")).contains("Audit trail:").contains("APPROVED -> SCHEDULED scheduled for ");
+    Quickstart.run(new PrintStream(bytes, true, StandardCharsets.UTF_8), report);
+    String printed = bytes.toString(StandardCharsets.UTF_8);
+    return printed.substring(printed.indexOf("== KPI report"), printed.indexOf("HTML report written"));
   }
 }
