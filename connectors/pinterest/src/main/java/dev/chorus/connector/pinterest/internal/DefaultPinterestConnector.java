@@ -467,7 +467,8 @@ public final class DefaultPinterestConnector implements PinterestConnector {
   }
 
   private static String fileName(MediaAsset video) {
-    String path = video.source().getPath();
+    URI source = video.source();
+    String path = source.isOpaque() ? source.getSchemeSpecificPart() : source.getPath();
     if (path == null || path.isEmpty() || path.endsWith("/")) {
       return "video";
     }
