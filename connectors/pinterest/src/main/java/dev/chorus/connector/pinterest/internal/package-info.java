@@ -1,0 +1,2 @@
+/** Implementation of the Pinterest connector; not for use outside this module. */
+package dev.chorus.connector.pinterest.internal;
