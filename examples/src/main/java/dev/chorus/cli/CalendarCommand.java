@@ -15,6 +15,7 @@ import picocli.CommandLine.Option;
 
 /** {@code chorus calendar list|export}. */
 @Command(name = "calendar", mixinStandardHelpOptions = true,
+    exitCodeOnInvalidInput = ExitCodes.USAGE, exitCodeOnExecutionException = ExitCodes.INTERNAL,
     description = "List or export the content calendar.",
     subcommands = {CalendarCommand.ListCommand.class, CalendarCommand.ExportCommand.class})
 final class CalendarCommand implements Runnable {
@@ -53,7 +54,8 @@ final class CalendarCommand implements Runnable {
   }
 
   /** {@code chorus calendar list}. */
-  @Command(name = "list", mixinStandardHelpOptions = true, sortOptions = false,
+  @Command(name = "list", mixinStandardHelpOptions = true,
+    exitCodeOnInvalidInput = ExitCodes.USAGE, exitCodeOnExecutionException = ExitCodes.INTERNAL, sortOptions = false,
       description = "List the calendar in time order: when (in the post's zone), account, platform, state, format, text.")
   static final class ListCommand extends Selection {
 
@@ -86,7 +88,8 @@ final class CalendarCommand implements Runnable {
   }
 
   /** {@code chorus calendar export}. */
-  @Command(name = "export", mixinStandardHelpOptions = true, sortOptions = false,
+  @Command(name = "export", mixinStandardHelpOptions = true,
+    exitCodeOnInvalidInput = ExitCodes.USAGE, exitCodeOnExecutionException = ExitCodes.INTERNAL, sortOptions = false,
       description = "Export the calendar as iCalendar (.ics, for calendar apps) or CSV.")
   static final class ExportCommand extends Selection {
 

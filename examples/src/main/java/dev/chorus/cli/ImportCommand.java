@@ -10,7 +10,8 @@ import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 
 /** {@code chorus import FILE}: the calendar's rows become drafts, all or nothing. */
-@Command(name = "import", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "import", mixinStandardHelpOptions = true,
+    exitCodeOnInvalidInput = ExitCodes.USAGE, exitCodeOnExecutionException = ExitCodes.INTERNAL, sortOptions = false,
     description = {
         "Import a content calendar from CSV: each row becomes a draft post at its planned time.",
         "All or nothing: every bad row is listed (row N, column C: reason) and nothing is imported.",

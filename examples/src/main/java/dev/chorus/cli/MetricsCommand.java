@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
 
 /** {@code chorus metrics collect}. */
 @Command(name = "metrics", mixinStandardHelpOptions = true,
+    exitCodeOnInvalidInput = ExitCodes.USAGE, exitCodeOnExecutionException = ExitCodes.INTERNAL,
     description = "Collect metrics of published posts.",
     subcommands = MetricsCommand.CollectCommand.class)
 final class MetricsCommand implements Runnable {
@@ -33,6 +34,7 @@ final class MetricsCommand implements Runnable {
 
   /** {@code chorus metrics collect}: one refresh round over every published post. */
   @Command(name = "collect", mixinStandardHelpOptions = true,
+    exitCodeOnInvalidInput = ExitCodes.USAGE, exitCodeOnExecutionException = ExitCodes.INTERNAL,
       description = {
           "Ask each platform for the metrics of the published posts (batched per account) and store the",
           "snapshots for reports. The offline sandbox knows only posts published by the same process."})

@@ -29,7 +29,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code chorus report}: the calendar and the latest metrics as JSON, CSV or HTML. */
-@Command(name = "report", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "report", mixinStandardHelpOptions = true,
+    exitCodeOnInvalidInput = ExitCodes.USAGE, exitCodeOnExecutionException = ExitCodes.INTERNAL, sortOptions = false,
     description = {
         "Render a report: posts by state and platform, publications per day, and engagement from the",
         "latest collected metrics ('chorus metrics collect'). JSON, CSV and HTML show the same numbers."})

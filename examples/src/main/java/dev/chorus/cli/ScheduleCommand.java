@@ -19,6 +19,7 @@ import picocli.CommandLine.Option;
 
 /** {@code chorus schedule run}. */
 @Command(name = "schedule", mixinStandardHelpOptions = true,
+    exitCodeOnInvalidInput = ExitCodes.USAGE, exitCodeOnExecutionException = ExitCodes.INTERNAL,
     description = "Run the scheduler.",
     subcommands = ScheduleCommand.RunCommand.class)
 final class ScheduleCommand implements Runnable {
@@ -32,7 +33,8 @@ final class ScheduleCommand implements Runnable {
   }
 
   /** {@code chorus schedule run [--once | --until TIME] [--in-memory]}. */
-  @Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
+  @Command(name = "run", mixinStandardHelpOptions = true,
+    exitCodeOnInvalidInput = ExitCodes.USAGE, exitCodeOnExecutionException = ExitCodes.INTERNAL, sortOptions = false,
       description = {
           "Schedule the imported drafts at their planned times, then publish what is due.",
           "Publishing is at most once per post and account, also across runs on one database."})

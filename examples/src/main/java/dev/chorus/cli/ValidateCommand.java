@@ -6,7 +6,8 @@ import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 
 /** {@code chorus validate FILE}: checks a calendar as an import would, changing nothing. */
-@Command(name = "validate", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "validate", mixinStandardHelpOptions = true,
+    exitCodeOnInvalidInput = ExitCodes.USAGE, exitCodeOnExecutionException = ExitCodes.INTERNAL, sortOptions = false,
     description = {
         "Check a calendar CSV against the file format and each platform's rules (text length,",
         "media, formats) without importing anything. Exit code 2 lists every problem."})
