@@ -64,11 +64,13 @@ import picocli.CommandLine.Spec;
     footer = {
         "  0  success",
         "  1  usage error (unknown option, missing or malformed argument)",
-        "  2  invalid input (bad CSV rows, a platform rule broken, unknown account or file)",
-        "  3  platform or database error (a publish failed, the database cannot be reached)",
+        "  2  invalid input (bad CSV rows, a platform rule broken, a missing file)",
+        "  3  platform or database error (a publish failed, no database connection)",
         "  4  internal error (a bug; --verbose prints the stack trace)",
         "",
-        "Example: chorus import plan.csv --account acme=sandbox:Europe/Berlin && chorus calendar list"})
+        "Example:",
+        "  chorus import plan.csv --account acme=sandbox:Europe/Berlin",
+        "  chorus calendar list && chorus schedule run --until PT2H"})
 public final class ChorusCli implements Runnable {
 
   @Spec

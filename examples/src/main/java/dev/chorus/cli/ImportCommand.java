@@ -13,7 +13,8 @@ import picocli.CommandLine.Command;
 @Command(name = "import", mixinStandardHelpOptions = true,
     exitCodeOnInvalidInput = ExitCodes.USAGE, exitCodeOnExecutionException = ExitCodes.INTERNAL, sortOptions = false,
     description = {
-        "Import a content calendar from CSV: each row becomes a draft post at its planned time.",
+        "Import a content calendar from CSV as drafts.",
+        "Each row becomes a draft post at its planned time.",
         "All or nothing: every bad row is listed (row N, column C: reason) and nothing is imported.",
         "Rows are checked against each platform's rules first, as 'validate' does.",
         "'chorus schedule run' then schedules the drafts and publishes what is due."})

@@ -32,8 +32,9 @@ import picocli.CommandLine.Option;
 @Command(name = "report", mixinStandardHelpOptions = true,
     exitCodeOnInvalidInput = ExitCodes.USAGE, exitCodeOnExecutionException = ExitCodes.INTERNAL, sortOptions = false,
     description = {
-        "Render a report: posts by state and platform, publications per day, and engagement from the",
-        "latest collected metrics ('chorus metrics collect'). JSON, CSV and HTML show the same numbers."})
+        "Render a report as JSON, CSV or HTML.",
+        "Posts by state and platform, publications per day, and engagement from the latest",
+        "collected metrics ('chorus metrics collect'). Every format shows the same numbers."})
 final class ReportCommand extends CliCommand {
 
   /** The report formats. */

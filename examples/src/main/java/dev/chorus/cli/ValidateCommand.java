@@ -9,8 +9,9 @@ import picocli.CommandLine.Command;
 @Command(name = "validate", mixinStandardHelpOptions = true,
     exitCodeOnInvalidInput = ExitCodes.USAGE, exitCodeOnExecutionException = ExitCodes.INTERNAL, sortOptions = false,
     description = {
-        "Check a calendar CSV against the file format and each platform's rules (text length,",
-        "media, formats) without importing anything. Exit code 2 lists every problem."})
+        "Check a calendar CSV without importing anything.",
+        "Applies the file format and each platform's rules (text length, media, formats);",
+        "exit code 2 lists every problem."})
 final class ValidateCommand extends CalendarPlan {
 
   @Override
