@@ -299,4 +299,29 @@ class ChorusCliTest {
     assertThat(result.err()).startsWith("chorus: Cannot open the database jdbc:nosuchdriver:x");
     assertNoStackTrace(result);
   }
+
+  @Test
+  void verbose_shows_the_stack_trace_that_is_otherwise_hidden() throws IOException {
+    write("plan.csv", GOOD);
+    Result quiet = run("import", "plan.csv");
+    assertThat(quiet.code()).isEqualTo(ExitCodes.INVALID_INPUT);
+    assertThat(quiet.err()).contains("row 2, column account: no such account in the workspace (value 'acme')");
+    assertNoStackTrace(quiet);
+
+    Result verbose = run("--verbose", "import", "plan.csv");
+    assertThat(verbose.code()).isEqualTo(ExitCodes.INVALID_INPUT);
+    assertThat(verbose.err()).contains("CalendarImportException").contains("\tat ");
+  }
+
+  @Test
+  void accounts_file_declares_accounts_and_a_conflicting_redeclaration_is_refused() throws IOException {
+    write("plan.csv", GOOD);
+    write("accounts.txt", "# our accounts\nacme=sandbox:Europe/Berlin\n");
+    assertThat(run("import", "plan.csv", "--accounts-file", "accounts.txt").code()).isZero();
+
+    Result conflict = run("import", "plan.csv", "--account", "acme=sandbox:Asia/Tokyo");
+    assertThat(conflict.code()).isEqualTo(ExitCodes.INVALID_INPUT);
+    assertThat(conflict.err()).contains("account acme exists already on sandbox in Europe/Berlin");
+    assertThat(run("calendar", "list").out()).contains("2 entries.");
+  }
 }
