@@ -244,7 +244,7 @@ class ChorusJsonTest {
   void rejects_schedule_intents_that_break_a_rule_or_the_format() throws IOException {
     Class<dev.chorus.schedule.ScheduleIntent> type = dev.chorus.schedule.ScheduleIntent.class;
     assertInvalidValue(() -> json.fromJson(golden("schedule-intent-recurring")
-        .replace("FREQ=WEEKLY;BYDAY=MO,WE;BYHOUR=9;BYMINUTE=0", "FREQ=SOMETIMES"), type), "intent.rule", "SOMETIMES");
+        .replace("FREQ=WEEKLY;BYDAY=MO,WE;BYHOUR=9;BYMINUTE=0", "FREQ=SOMETIMES"), type), "recurrence", "SOMETIMES");
     assertInvalidValue(() -> json.fromJson(golden("schedule-intent-best-time")
         .replace("2026-03-06T00:00:00Z", "2026-03-03T00:00:00Z"), type), "intent.to", "2026-03-03T00:00:00Z");
     assertInvalidValue(() -> json.fromJson("{\"type\":\"at\"}", type), "intent.instant", "null");

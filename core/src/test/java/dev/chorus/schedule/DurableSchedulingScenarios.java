@@ -150,7 +150,7 @@ abstract class DurableSchedulingScenarios {
     assertThat(rows(post.id(), "1 = 1")).isEqualTo(total);
     try (Connection conn = ds.getConnection(); PreparedStatement ps = conn.prepareStatement(
         "SELECT COUNT(DISTINCT due_at) FROM chorus_dispatch WHERE post_id = ?")) {
-      ps.setString(1, post.value());
+      ps.setString(1, post.id().value());
       try (ResultSet rs = ps.executeQuery()) {
         rs.next();
         assertThat(rs.getLong(1)).isEqualTo(total);
