@@ -63,8 +63,12 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Reached as {@code chorus.scheduler()}; people schedule through {@code
  * session.posts().schedule(postId, intent)}, which checks their permission. Edits, cancels, pauses
- * and retries of targets reach the dispatcher through the workflow's events. Settings, remembered
- * intents and the occurrences of recurrences live in memory with this instance. Thread-safe.
+ * and retries of targets reach the dispatcher through the workflow's events. Intents (as written)
+ * and planning settings live in the {@link ChorusStore}, so any node on the same stores, or this one
+ * after a restart, tops up recurrences and plans with the same settings; what this instance keeps in
+ * memory is only a cache. The dispatch key of a recurrence's occurrence is its local date-time read
+ * as UTC, not its instant, so it is the same on every node and when zone rules move the instant
+ * ({@link #replan()}). Thread-safe.
  */
 public final class Scheduler implements AutoCloseable {
 
