@@ -236,6 +236,12 @@ public final class InMemoryStore implements ChorusStore {
     return text.toString();
   }
 
+  private static void requireTarget(WorkspaceId workspace, PostId post, AccountId account) {
+    Checks.required("workspace", workspace);
+    Checks.required("postId", post);
+    Checks.required("accountId", account);
+  }
+
   @Override
   public synchronized void saveScheduleIntent(
       WorkspaceId workspace, PostId post, AccountId account, ScheduleIntent intent) {
@@ -245,12 +251,14 @@ public final class InMemoryStore implements ChorusStore {
 
   @Override
   public synchronized Optional<ScheduleIntent> scheduleIntent(WorkspaceId workspace, PostId post, AccountId account) {
+    requireTarget(workspace, post, account);
     StoredIntent stored = intents.get(key(workspace.value(), post.value(), account.value()));
     return stored == null ? Optional.empty() : Optional.of(stored.intent());
   }
 
   @Override
   public synchronized boolean deleteScheduleIntent(WorkspaceId workspace, PostId post, AccountId account) {
+    requireTarget(workspace, post, account);
     return intents.remove(key(workspace.value(), post.value(), account.value())) != null;
   }
 
@@ -266,6 +274,7 @@ public final class InMemoryStore implements ChorusStore {
 
   @Override
   public synchronized Optional<WorkspaceScheduling> workspaceScheduling(WorkspaceId workspace) {
+    Checks.required("workspace", workspace);
     return Optional.ofNullable(workspaceScheduling.get(workspace));
   }
 
@@ -278,6 +287,8 @@ public final class InMemoryStore implements ChorusStore {
 
   @Override
   public synchronized Optional<AccountScheduling> accountScheduling(WorkspaceId workspace, AccountId account) {
+    Checks.required("workspace", workspace);
+    Checks.required("accountId", account);
     return Optional.ofNullable(accountScheduling.get(key(workspace.value(), account.value())));
   }
 }
