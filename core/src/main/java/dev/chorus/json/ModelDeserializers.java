@@ -2,6 +2,8 @@ package dev.chorus.json;
 
 import dev.chorus.model.HourOfWeekActivity;
 import dev.chorus.model.Money;
+import dev.chorus.schedule.ScheduleIntent;
+import dev.chorus.schedule.WeeklySlots;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.databind.BeanDescription;
@@ -31,6 +33,12 @@ final class ModelDeserializers extends Deserializers.Base {
     if (raw == HourOfWeekActivity.class) {
       return new ActivityDeserializer();
     }
+    if (ScheduleIntent.class.isAssignableFrom(raw)) {
+      return new ScheduleJson.IntentDeserializer();
+    }
+    if (raw == WeeklySlots.class) {
+      return new ScheduleJson.SlotsDeserializer();
+    }
     ScalarRecord scalar = ScalarRecord.forType(raw);
     return scalar == null ? null : new ScalarDeserializer(scalar);
   }
@@ -39,6 +47,8 @@ final class ModelDeserializers extends Deserializers.Base {
   public boolean hasDeserializerFor(DeserializationConfig config, Class<?> valueType) {
     return valueType == Money.class
         || valueType == HourOfWeekActivity.class
+        || ScheduleIntent.class.isAssignableFrom(valueType)
+        || valueType == WeeklySlots.class
         || ScalarRecord.forType(valueType) != null;
   }
 

@@ -1,5 +1,10 @@
 package dev.chorus.json;
 
+import dev.chorus.schedule.AccountScheduling;
+import dev.chorus.schedule.BlackoutWindow;
+import dev.chorus.schedule.DstPolicy;
+import dev.chorus.schedule.WeeklySlots;
+import dev.chorus.schedule.WorkspaceScheduling;
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -24,7 +29,7 @@ final class ModelPropertyModifier extends ValueSerializerModifier {
   @Override
   public List<BeanPropertyWriter> changeProperties(
       SerializationConfig config, BeanDescription.Supplier beanDesc, List<BeanPropertyWriter> properties) {
-    if (!ScalarRecord.isModelType(beanDesc.getBeanClass())) {
+    if (!isWireType(beanDesc.getBeanClass())) {
       return properties;
     }
     List<BeanPropertyWriter> changed = new ArrayList<>(properties.size());
@@ -45,7 +50,7 @@ final class ModelPropertyModifier extends ValueSerializerModifier {
   public List<BeanPropertyWriter> orderProperties(
       SerializationConfig config, BeanDescription.Supplier beanDesc, List<BeanPropertyWriter> properties) {
     Class<?> type = beanDesc.getBeanClass();
-    if (!type.isRecord() || !ScalarRecord.isModelType(type)) {
+    if (!type.isRecord() || !isWireType(type)) {
       return properties;
     }
     List<String> order = Arrays.stream(type.getRecordComponents()).map(RecordComponent::getName).toList();
@@ -58,6 +63,14 @@ final class ModelPropertyModifier extends ValueSerializerModifier {
             }));
     return sorted;
   }
+
+  /** Model types and the scheduling values that the store keeps ({@code docs/json.md}). */
+  static boolean isWireType(Class<?> type) {
+    return ScalarRecord.isModelType(type) || SCHEDULE_VALUES.contains(type);
+  }
+
+  private static final Set<Class<?>> SCHEDULE_VALUES = Set.of(BlackoutWindow.class, DstPolicy.class,
+      WeeklySlots.Slot.class, WorkspaceScheduling.class, AccountScheduling.class);
 
   @SuppressWarnings("unchecked")
   private static ValueSerializer<Object> erase(ValueSerializer<?> serializer) {

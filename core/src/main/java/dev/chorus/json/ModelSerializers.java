@@ -3,6 +3,8 @@ package dev.chorus.json;
 import com.fasterxml.jackson.annotation.JsonFormat;
 import dev.chorus.model.HourOfWeekActivity;
 import dev.chorus.model.Money;
+import dev.chorus.schedule.ScheduleIntent;
+import dev.chorus.schedule.WeeklySlots;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -29,6 +31,12 @@ final class ModelSerializers extends Serializers.Base {
     }
     if (raw == HourOfWeekActivity.class) {
       return new ActivitySerializer();
+    }
+    if (ScheduleIntent.class.isAssignableFrom(raw)) {
+      return new ScheduleJson.IntentSerializer();
+    }
+    if (raw == WeeklySlots.class) {
+      return new ScheduleJson.SlotsSerializer();
     }
     ScalarRecord scalar = ScalarRecord.forType(raw);
     return scalar == null ? null : new ScalarSerializer(scalar);

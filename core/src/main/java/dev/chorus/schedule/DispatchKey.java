@@ -16,8 +16,9 @@ import java.util.HexFormat;
  * post uses {@link #once}; each occurrence of a recurring post has its own key, so scheduling the
  * same key twice is a no-op and the idempotency key never changes across retries or reschedules.
  *
- * @param occurrence the occurrence instant of a recurring post, {@link Instant#EPOCH} for a one-off
- *     post; truncated to microseconds so every store keeps it exactly
+ * @param occurrence the occurrence of a recurring post, {@link Instant#EPOCH} for a one-off post;
+ *     truncated to microseconds so every store keeps it exactly. The {@link Scheduler} uses the
+ *     occurrence's local date-time read as UTC, which stays the same when zone rules move its instant
  */
 public record DispatchKey(WorkspaceId workspace, PostId post, AccountId account, Instant occurrence) {
 

@@ -33,7 +33,9 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -61,8 +63,12 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Reached as {@code chorus.scheduler()}; people schedule through {@code
  * session.posts().schedule(postId, intent)}, which checks their permission. Edits, cancels, pauses
- * and retries of targets reach the dispatcher through the workflow's events. Settings, remembered
- * intents and the occurrences of recurrences live in memory with this instance. Thread-safe.
+ * and retries of targets reach the dispatcher through the workflow's events. Intents (as written)
+ * and planning settings live in the {@link ChorusStore}, so any node on the same stores, or this one
+ * after a restart, tops up recurrences and plans with the same settings; what this instance keeps in
+ * memory is only a cache. The dispatch key of a recurrence's occurrence is its local date-time read
+ * as UTC, not its instant, so it is the same on every node and when zone rules move the instant
+ * ({@link #replan()}). Thread-safe.
  */
 public final class Scheduler implements AutoCloseable {
 
@@ -76,16 +82,35 @@ public final class Scheduler implements AutoCloseable {
   private static final int MAX_OCCURRENCES = 1000;
   private static final int MAX_MOVES = 8;
   private static final Duration JUST_PAST = Duration.ofMinutes(1);
+  /** How far back the keys of a recurrence are derived from its stored intent, for cancels and listings. */
+  private static final Duration KEY_LOOKBACK = Duration.ofDays(7);
 
   /** A target of a post. */
   private record TargetRef(WorkspaceId workspace, PostId post, AccountId account) {}
 
-  /** What was armed for a target: its intent, zone and (for a recurrence) its occurrences. */
-  private record Armed(ScheduleIntent intent, ZoneId zone, NavigableSet<Instant> occurrences) {
+  /**
+   * What this node armed for a target: its intent, zone and (for a recurrence) the occurrence keys
+   * it knows and how far it has materialised them. Only a cache: the intent itself lives in the
+   * store, and a node without this entry derives everything from the stored intent.
+   */
+  private static final class Armed {
+    final ScheduleIntent intent;
+    final ZoneId zone;
+    final NavigableSet<Instant> occurrences = new ConcurrentSkipListSet<>();
+    volatile Instant through;
+
+    Armed(ScheduleIntent intent, ZoneId zone) {
+      this.intent = intent;
+      this.zone = zone;
+    }
+
     boolean recurring() {
       return intent instanceof ScheduleIntent.Recurring;
     }
   }
+
+  /** One occurrence of a recurrence: its local date-time as written by the rule and its instant now. */
+  private record Occurrence(LocalDateTime local, Instant at) {}
 
   private final ChorusStore store;
   private final SystemTransitions system;
@@ -94,7 +119,7 @@ public final class Scheduler implements AutoCloseable {
   private final DispatchStore dispatchStore;
   private final Dispatcher dispatcher;
   private final Planner planner;
-  private final SchedulingSettings settings = new SchedulingSettings();
+  private final SchedulingSettings settings;
   private final Map<Platform, Connector> explicitConnectors;
   private final ConnectorRegistry registry;
   private final ConnectorContext connectorContext;
@@ -104,7 +129,6 @@ public final class Scheduler implements AutoCloseable {
   private final Duration credentialWarning;
   private final Duration recurrenceHorizon;
   private final Map<TargetRef, Armed> armed = new ConcurrentHashMap<>();
-  private final Map<TargetRef, ScheduleIntent> intents = new ConcurrentHashMap<>();
   private final Map<TargetRef, Instant> warned = new ConcurrentHashMap<>();
   private final ReentrantLock planning = new ReentrantLock();
   private final Object lifecycle = new Object();
@@ -116,6 +140,7 @@ public final class Scheduler implements AutoCloseable {
     this.system = Checks.required("system", system);
     this.clock = Checks.required("clock", clock);
     this.events = Checks.required("events", events);
+    this.settings = new SchedulingSettings(store);
     this.dispatchStore = b.dispatchStore == null ? new InMemoryDispatchStore(clock) : b.dispatchStore;
     this.explicitConnectors = Map.copyOf(b.connectors);
     this.registry = b.registry;
@@ -194,11 +219,19 @@ public final class Scheduler implements AutoCloseable {
         p -> registry.create(p, connectorContext, connectorConfigs.getOrDefault(p, Map.of()))));
   }
 
-  /** Starts the background engine: the dispatcher's loop and an hourly top-up of recurrences. */
+  /**
+   * Starts the background engine: {@link #replan()}s the stored intents and materialises the stored
+   * recurrences (so a restarted node, or a new one, carries on where any node left off), then runs
+   * the dispatcher's loop and an hourly top-up of recurrences.
+   */
   public void start() {
     synchronized (lifecycle) {
       if (closed) {
         throw new IllegalStateException("the scheduler is closed");
+      }
+      if (topUpLoop == null) {
+        replanSafely();
+        topUpSafely();
       }
       dispatcher.start();
       if (topUpLoop == null) {
@@ -214,8 +247,8 @@ public final class Scheduler implements AutoCloseable {
 
   /**
    * One step of the engine, for tests and hosts that drive it themselves: materialises due
-   * occurrences of recurrences, then claims and processes one batch. Returns how many dispatches
-   * were claimed.
+   * occurrences of the recurrences stored in the {@link ChorusStore} (by any node), then claims and
+   * processes one batch. Returns how many dispatches were claimed.
    */
   public int runOnce() {
     topUpSafely();
@@ -284,15 +317,16 @@ public final class Scheduler implements AutoCloseable {
     return planning;
   }
 
-  /** The intent remembered for the target (by an import or an earlier schedule), if any. */
+  /** The intent stored for the target (by an import or an earlier schedule, on any node), if any. */
   public Optional<ScheduleIntent> intent(WorkspaceId workspace, PostId post, AccountId account) {
-    return Optional.ofNullable(intents.get(new TargetRef(workspace, post, account)));
+    return store.scheduleIntent(Checks.required("workspace", workspace), Checks.required("postId", post),
+        Checks.required("accountId", account));
   }
 
-  /** Remembers the intent for the target, used when it is scheduled without one. */
+  /** Stores the intent for the target as written, used when it is scheduled without one. */
   public void rememberIntent(WorkspaceId workspace, PostId post, AccountId account, ScheduleIntent intent) {
-    intents.put(new TargetRef(Checks.required("workspace", workspace), Checks.required("postId", post),
-        Checks.required("accountId", account)), Checks.required("intent", intent));
+    store.saveScheduleIntent(Checks.required("workspace", workspace), Checks.required("postId", post),
+        Checks.required("accountId", account), Checks.required("intent", intent));
   }
 
   /**
@@ -309,13 +343,16 @@ public final class Scheduler implements AutoCloseable {
   public Optional<ZoneId> zone(WorkspaceId workspace, PostId post, AccountId account) {
     Armed a = armed.get(new TargetRef(workspace, post, account));
     if (a != null) {
-      return Optional.of(a.zone());
+      return Optional.of(a.zone);
     }
     return intent(workspace, post, account).flatMap(Scheduler::explicitZone)
         .or(() -> store.account(workspace, account).map(SocialAccount::timeZone));
   }
 
-  /** The target's dispatches known to this instance (one for a one-off, one per occurrence), by due time. */
+  /**
+   * The target's dispatches (one for a one-off, one per occurrence of a recurrence that this node
+   * armed or that its stored intent has from a week ago to the recurrence horizon), by due time.
+   */
   public List<DispatchRecord> dispatches(WorkspaceId workspace, PostId post, AccountId account) {
     List<DispatchRecord> found = new ArrayList<>();
     for (DispatchKey key : keys(new TargetRef(workspace, post, account))) {
@@ -378,16 +415,13 @@ public final class Scheduler implements AutoCloseable {
         continue;
       }
       TargetRef ref = new TargetRef(post.workspaceId(), post.id(), plan.account());
-      intents.put(ref, plan.intent());
-      Armed a = new Armed(plan.intent(), plan.zone(), new ConcurrentSkipListSet<>(plan.occurrences()));
+      store.saveScheduleIntent(ref.workspace(), ref.post(), ref.account(), plan.intent());
+      Armed a = new Armed(plan.intent(), plan.zone());
       armed.put(ref, a);
       if (!a.recurring()) {
         armOne(DispatchKey.once(ref.workspace(), ref.post(), ref.account()), plan.at(), null, true);
       } else {
-        String series = series(ref, (ScheduleIntent.Recurring) plan.intent());
-        for (Instant at : plan.occurrences()) {
-          armOne(new DispatchKey(ref.workspace(), ref.post(), ref.account(), at), at, series, true);
-        }
+        armOccurrences(ref, a, plan);
       }
     }
   }
@@ -403,8 +437,8 @@ public final class Scheduler implements AutoCloseable {
     Checks.required("post", post);
     for (PlannedTarget plan : plans) {
       TargetRef ref = new TargetRef(post.workspaceId(), post.id(), plan.account());
-      Armed old = armed.get(ref);
-      if (!plan.recurring() && (old == null || !old.recurring())) {
+      boolean wasRecurring = storedOrArmed(ref).orElse(null) instanceof ScheduleIntent.Recurring;
+      if (!plan.recurring() && !wasRecurring) {
         ChangeResult result = dispatcher.reschedule(DispatchKey.once(ref.workspace(), ref.post(), ref.account()), plan.at());
         if (result == ChangeResult.TOO_LATE) {
           throw new ChorusException("post " + post.id().value() + " on account " + plan.account().value()
@@ -416,17 +450,37 @@ public final class Scheduler implements AutoCloseable {
       } else {
         cancelDispatches(ref, false);
       }
-      intents.put(ref, plan.intent());
-      armed.put(ref, new Armed(plan.intent(), plan.zone(), new ConcurrentSkipListSet<>(plan.occurrences())));
+      store.saveScheduleIntent(ref.workspace(), ref.post(), ref.account(), plan.intent());
+      Armed a = new Armed(plan.intent(), plan.zone());
+      armed.put(ref, a);
       if (plan.recurring()) {
-        String series = series(ref, (ScheduleIntent.Recurring) plan.intent());
-        for (Instant at : plan.occurrences()) {
-          armOne(new DispatchKey(ref.workspace(), ref.post(), ref.account(), at), at, series, true);
-        }
-      } else if (old != null && old.recurring()) {
+        armOccurrences(ref, a, plan);
+      } else if (wasRecurring) {
         armOne(DispatchKey.once(ref.workspace(), ref.post(), ref.account()), plan.at(), null, true);
       }
     }
+  }
+
+  /**
+   * Arms the occurrences of a planned recurrence up to the horizon; when none falls inside it, the
+   * planned first time. Every key is the occurrence's local date-time, so it stays the same when
+   * zone rules move the instant.
+   */
+  private void armOccurrences(TargetRef ref, Armed a, PlannedTarget plan) {
+    ScheduleIntent.Recurring recurring = (ScheduleIntent.Recurring) plan.intent();
+    Instant now = clock.instant();
+    Instant to = now.plus(recurrenceHorizon);
+    List<Occurrence> occurrences = occurrences(recurring, a.zone, now, to);
+    if (occurrences.isEmpty()) {
+      occurrences = List.of(new Occurrence(LocalDateTime.ofInstant(plan.at(), a.zone), plan.at()));
+    }
+    String series = series(ref, recurring);
+    for (Occurrence o : occurrences) {
+      DispatchKey key = occurrenceKey(ref, o.local());
+      a.occurrences.add(key.occurrence());
+      armOne(key, o.at(), series, true);
+    }
+    a.through = to;
   }
 
   private void armOne(DispatchKey key, Instant at, String series, boolean revive) {
@@ -475,14 +529,14 @@ public final class Scheduler implements AutoCloseable {
     }
     if (forget) {
       armed.remove(ref);
-      intents.remove(ref);
+      store.deleteScheduleIntent(ref.workspace(), ref.post(), ref.account());
     }
   }
 
   private void rearm(TargetRef ref) {
     Instant now = clock.instant();
-    Armed a = armed.get(ref);
-    if (a == null || !a.recurring()) {
+    Optional<ScheduleIntent> intent = storedOrArmed(ref);
+    if (!(intent.orElse(null) instanceof ScheduleIntent.Recurring recurring)) {
       DispatchKey key = DispatchKey.once(ref.workspace(), ref.post(), ref.account());
       Optional<DispatchRecord> existing = dispatchStore.find(key);
       if (existing.isEmpty()) {
@@ -496,24 +550,152 @@ public final class Scheduler implements AutoCloseable {
       }
       return;
     }
-    String series = series(ref, (ScheduleIntent.Recurring) a.intent());
-    for (Instant at : a.occurrences().tailSet(now, true)) {
-      armOne(new DispatchKey(ref.workspace(), ref.post(), ref.account(), at), at, series, true);
+    Armed a = cached(ref, recurring);
+    String series = series(ref, recurring);
+    Instant to = now.plus(recurrenceHorizon);
+    for (Occurrence o : occurrences(recurring, a.zone, now, to)) {
+      DispatchKey key = occurrenceKey(ref, o.local());
+      a.occurrences.add(key.occurrence());
+      armOne(key, o.at(), series, true);
     }
-    topUp(ref, a, now);
+    a.through = to;
+  }
+
+  /**
+   * Recomputes, with the zone rules this JVM has now, every stored local-time and recurring intent's
+   * future dispatches that no node has claimed yet, and moves those whose instant changed (a
+   * time-zone database update that moves a DST change or a zone's offset): a local time stays the
+   * wall-clock time the user wrote. A one-off local time is placed again by the planner (keeping
+   * the account's rules); an occurrence of a recurrence is moved to its new instant, cancelled when
+   * its DST policy now skips it, and scheduled when it is missing. Called by {@link #start()}; call it
+   * after updating the JVM's time-zone data without a restart. Returns how many dispatches moved.
+   */
+  public int replan() {
+    int moved = 0;
+    Instant now = clock.instant();
+    for (ChorusStore.StoredIntent stored : store.scheduleIntents()) {
+      TargetRef ref = new TargetRef(stored.workspace(), stored.post(), stored.account());
+      try {
+        if (stored.intent() instanceof ScheduleIntent.AtLocal local) {
+          moved += replanLocal(ref, local, now);
+        } else if (stored.intent() instanceof ScheduleIntent.Recurring recurring) {
+          moved += replanRecurring(ref, recurring, now);
+        }
+      } catch (ChorusException e) {
+        LOG.warn("Could not replan {}/{} on account {}: {}", ref.workspace().value(), ref.post().value(),
+            ref.account().value(), e.getMessage());
+      }
+    }
+    return moved;
+  }
+
+  private void replanSafely() {
+    try {
+      int moved = replan();
+      if (moved > 0) {
+        LOG.info("Replanning with the current time-zone rules moved {} dispatches", moved);
+      }
+    } catch (RuntimeException e) {
+      LOG.warn("Replanning stored intents failed", e);
+    }
+  }
+
+  private Optional<TargetState> targetState(TargetRef ref) {
+    return store.post(ref.workspace(), ref.post()).flatMap(p -> p.target(ref.account())).map(PostTarget::state);
+  }
+
+  /** Whether a dispatch is still waiting for its first claim and due after now, so it may be moved. */
+  private static boolean movable(DispatchRecord record, Instant now) {
+    return record.state() == DispatchState.PENDING && record.attempts() == 0 && record.dueAt().isAfter(now);
+  }
+
+  private int replanLocal(TargetRef ref, ScheduleIntent.AtLocal local, Instant now) {
+    if (targetState(ref).orElse(null) != TargetState.SCHEDULED) {
+      return 0;
+    }
+    DispatchKey key = DispatchKey.once(ref.workspace(), ref.post(), ref.account());
+    Optional<DispatchRecord> record = dispatchStore.find(key);
+    if (record.isEmpty() || !movable(record.get(), now)) {
+      return 0;
+    }
+    ZoneId zone = zoneOf(ref, local);
+    Optional<Instant> resolved = local.dst().resolve(local.local(), zone);
+    if (resolved.isPresent() && resolved.get().equals(record.get().dueAt())) {
+      return 0;
+    }
+    Instant at;
+    planning.lock();
+    try {
+      Post post = store.post(ref.workspace(), ref.post()).orElse(null);
+      if (post == null) {
+        return 0;
+      }
+      at = plan(post, Map.of(ref.account(), local)).get(ref.account()).at();
+    } finally {
+      planning.unlock();
+    }
+    if (at.equals(record.get().dueAt())) {
+      return 0;
+    }
+    ChangeResult result = dispatcher.reschedule(key, at);
+    if (result != ChangeResult.APPLIED) {
+      LOG.debug("Could not move {} to {}: {}", key, at, result);
+      return 0;
+    }
+    LOG.info("Moved {} from {} to {}: {} in {} under the current zone rules", key, record.get().dueAt(), at,
+        local.local(), zone);
+    return 1;
+  }
+
+  private int replanRecurring(TargetRef ref, ScheduleIntent.Recurring recurring, Instant now) {
+    TargetState state = targetState(ref).orElse(null);
+    if (state != TargetState.SCHEDULED && state != TargetState.PUBLISHING) {
+      return 0;
+    }
+    Armed a = cached(ref, recurring);
+    Instant to = now.plus(recurrenceHorizon);
+    String series = series(ref, recurring);
+    int moved = 0;
+    // Every local occurrence near the window, whatever instant it had before the rules changed.
+    LocalDateTime localFrom = LocalDateTime.ofInstant(now, a.zone).minusDays(2);
+    LocalDateTime localTo = LocalDateTime.ofInstant(to, a.zone).plusDays(2);
+    for (LocalDateTime local : recurring.recurrence().localOccurrences(recurring.start(), localFrom, localTo,
+        MAX_OCCURRENCES + 64)) {
+      DispatchKey key = occurrenceKey(ref, local);
+      Optional<Instant> at = recurring.dst().resolve(local, a.zone);
+      Optional<DispatchRecord> record = dispatchStore.find(key);
+      if (record.isEmpty()) {
+        if (at.isPresent() && at.get().isAfter(now) && at.get().isBefore(to)) {
+          a.occurrences.add(key.occurrence());
+          armOne(key, at.get(), series, false);
+        }
+        continue;
+      }
+      if (!movable(record.get(), now) || at.equals(Optional.of(record.get().dueAt()))) {
+        continue;
+      }
+      ChangeResult result = at.isEmpty() ? dispatcher.cancel(key) : dispatcher.reschedule(key, at.get());
+      if (result == ChangeResult.APPLIED) {
+        moved++;
+        LOG.info("Moved the occurrence {} of {} from {} to {} under the current zone rules", local, key,
+            record.get().dueAt(), at.map(Instant::toString).orElse("nothing (skipped by its DST policy)"));
+      }
+    }
+    return moved;
   }
 
   private void topUpSafely() {
     try {
       Instant now = clock.instant();
-      for (Map.Entry<TargetRef, Armed> entry : armed.entrySet()) {
-        if (entry.getValue().recurring()) {
-          TargetRef ref = entry.getKey();
-          Optional<TargetState> state = store.post(ref.workspace(), ref.post())
-              .flatMap(p -> p.target(ref.account())).map(PostTarget::state);
-          if (state.isPresent() && (state.get() == TargetState.SCHEDULED || state.get() == TargetState.PUBLISHING)) {
-            topUp(ref, entry.getValue(), now);
-          }
+      for (ChorusStore.StoredIntent stored : store.scheduleIntents()) {
+        if (!(stored.intent() instanceof ScheduleIntent.Recurring recurring)) {
+          continue;
+        }
+        TargetRef ref = new TargetRef(stored.workspace(), stored.post(), stored.account());
+        Optional<TargetState> state = store.post(ref.workspace(), ref.post())
+            .flatMap(p -> p.target(ref.account())).map(PostTarget::state);
+        if (state.isPresent() && (state.get() == TargetState.SCHEDULED || state.get() == TargetState.PUBLISHING)) {
+          topUp(ref, recurring, now);
         }
       }
     } catch (RuntimeException e) {
@@ -521,32 +703,101 @@ public final class Scheduler implements AutoCloseable {
     }
   }
 
-  private void topUp(TargetRef ref, Armed a, Instant now) {
-    ScheduleIntent.Recurring recurring = (ScheduleIntent.Recurring) a.intent();
-    ZoneId accountZone = store.account(ref.workspace(), ref.account()).map(SocialAccount::timeZone).orElse(a.zone());
-    Instant from = a.occurrences().isEmpty() ? now : a.occurrences().last().plusNanos(1000);
-    if (from.isBefore(now)) {
-      from = now;
-    }
+  /**
+   * Schedules the occurrences from where this node last materialised (or from now) to the horizon.
+   * Another node may have scheduled some of them already: the key of an occurrence is the same on
+   * every node, so scheduling it again is a no-op.
+   */
+  private void topUp(TargetRef ref, ScheduleIntent.Recurring recurring, Instant now) {
+    Armed a = cached(ref, recurring);
+    Instant through = a.through;
+    Instant from = through == null || through.isBefore(now) ? now : through;
     Instant to = now.plus(recurrenceHorizon);
     if (!from.isBefore(to)) {
       return;
     }
     String series = series(ref, recurring);
-    for (Instant at : planner.occurrences(recurring, accountZone, from, to, MAX_OCCURRENCES)) {
-      a.occurrences().add(at);
-      armOne(new DispatchKey(ref.workspace(), ref.post(), ref.account(), at), at, series, false);
+    for (Occurrence o : occurrences(recurring, a.zone, from, to)) {
+      DispatchKey key = occurrenceKey(ref, o.local());
+      a.occurrences.add(key.occurrence());
+      armOne(key, o.at(), series, false);
     }
+    a.through = to;
+  }
+
+  /** This node's cache entry for the stored recurrence, replaced when the stored intent changed. */
+  private Armed cached(TargetRef ref, ScheduleIntent.Recurring recurring) {
+    return armed.compute(ref, (k, old) -> old != null && old.intent.equals(recurring)
+        ? old
+        : new Armed(recurring, zoneOf(ref, recurring)));
+  }
+
+  /** The stored intent of the target, else (a store that lost it) the one this node armed. */
+  private Optional<ScheduleIntent> storedOrArmed(TargetRef ref) {
+    Optional<ScheduleIntent> stored = store.scheduleIntent(ref.workspace(), ref.post(), ref.account());
+    if (stored.isPresent()) {
+      return stored;
+    }
+    Armed a = armed.get(ref);
+    return a == null ? Optional.empty() : Optional.of(a.intent);
+  }
+
+  /** The zone the intent's local times are read in: its own, else the account's (UTC for a gone account). */
+  private ZoneId zoneOf(TargetRef ref, ScheduleIntent intent) {
+    return explicitZone(intent).orElseGet(() -> store.account(ref.workspace(), ref.account())
+        .map(SocialAccount::timeZone).orElse(ZoneOffset.UTC));
+  }
+
+  /**
+   * The recurrence's occurrences whose instant falls in {@code [from, to)}, under the zone's current
+   * rules and the intent's DST policy; an occurrence the policy skips is left out.
+   */
+  private static List<Occurrence> occurrences(ScheduleIntent.Recurring recurring, ZoneId zone, Instant from, Instant to) {
+    LocalDateTime localFrom = LocalDateTime.ofInstant(from, zone).minusDays(1);
+    LocalDateTime localTo = LocalDateTime.ofInstant(to, zone).plusDays(1);
+    List<Occurrence> result = new ArrayList<>();
+    for (LocalDateTime local : recurring.recurrence().localOccurrences(recurring.start(), localFrom, localTo,
+        MAX_OCCURRENCES + 64)) {
+      Optional<Instant> at = recurring.dst().resolve(local, zone);
+      if (at.isPresent() && !at.get().isBefore(from) && at.get().isBefore(to) && result.size() < MAX_OCCURRENCES) {
+        result.add(new Occurrence(local, at.get()));
+      }
+    }
+    return result;
+  }
+
+  /**
+   * The key of one occurrence: its local date-time read as if it were UTC. Not the instant, which a
+   * time-zone database update may move; the local time as the rule writes it is the same on every
+   * node and under every version of the zone rules.
+   */
+  private static DispatchKey occurrenceKey(TargetRef ref, LocalDateTime local) {
+    return new DispatchKey(ref.workspace(), ref.post(), ref.account(), local.toInstant(ZoneOffset.UTC));
+  }
+
+  /** The local date-time of an occurrence key, for messages. */
+  private static LocalDateTime occurrenceLocal(DispatchKey key) {
+    return LocalDateTime.ofInstant(key.occurrence(), ZoneOffset.UTC);
   }
 
   private List<DispatchKey> keys(TargetRef ref) {
-    Armed a = armed.get(ref);
-    if (a == null || !a.recurring()) {
+    Optional<ScheduleIntent> intent = storedOrArmed(ref);
+    if (!(intent.orElse(null) instanceof ScheduleIntent.Recurring recurring)) {
       return List.of(DispatchKey.once(ref.workspace(), ref.post(), ref.account()));
     }
+    java.util.TreeSet<Instant> occurrences = new java.util.TreeSet<>();
+    Armed a = armed.get(ref);
+    if (a != null && a.recurring()) {
+      occurrences.addAll(a.occurrences);
+    }
+    Instant now = clock.instant();
+    ZoneId zone = a != null && a.intent.equals(recurring) ? a.zone : zoneOf(ref, recurring);
+    for (Occurrence o : occurrences(recurring, zone, now.minus(KEY_LOOKBACK), now.plus(recurrenceHorizon))) {
+      occurrences.add(occurrenceKey(ref, o.local()).occurrence());
+    }
     List<DispatchKey> keys = new ArrayList<>();
-    for (Instant at : a.occurrences()) {
-      keys.add(new DispatchKey(ref.workspace(), ref.post(), ref.account(), at));
+    for (Instant occurrence : occurrences) {
+      keys.add(new DispatchKey(ref.workspace(), ref.post(), ref.account(), occurrence));
     }
     return keys;
   }
@@ -769,7 +1020,7 @@ public final class Scheduler implements AutoCloseable {
             ? () -> system.published(key.workspace(), key.post(), key.account(), result.toRef())
             : () -> {
               system.transition(key.workspace(), key.post(), key.account(), TargetState.SCHEDULED,
-                  "published the occurrence of " + key.occurrence() + " as " + result.externalId()
+                  "published the occurrence of " + occurrenceLocal(key) + " as " + result.externalId()
                       + (result.url() == null ? "" : " " + result.url()) + "; later occurrences stay scheduled");
               done[0] = true;
             };
@@ -792,7 +1043,7 @@ public final class Scheduler implements AutoCloseable {
         case PUBLISHING -> d.series() == null
             ? () -> system.failed(key.workspace(), key.post(), key.account(), reason)
             : () -> system.transition(key.workspace(), key.post(), key.account(), TargetState.SCHEDULED,
-                "the occurrence of " + key.occurrence() + " failed: " + reason);
+                "the occurrence of " + occurrenceLocal(key) + " failed: " + reason);
         default -> null;
       });
     }

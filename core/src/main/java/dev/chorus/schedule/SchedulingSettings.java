@@ -4,37 +4,35 @@ import dev.chorus.InvalidValueException;
 import dev.chorus.model.AccountId;
 import dev.chorus.model.Checks;
 import dev.chorus.model.WorkspaceId;
+import dev.chorus.store.ChorusStore;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The planning settings a {@link Scheduler} keeps: blackout windows and the conflict mode per
- * workspace, queue slots and minimum spacing per account. They live in memory with the scheduler
- * (one instance per {@code Chorus}); a host that runs several nodes sets them on each. Thread-safe;
- * a change applies to the next planning call, never to times already planned.
+ * The planning settings of a {@link Scheduler}: blackout windows and the conflict mode per
+ * workspace, queue slots and minimum spacing per account. A view over the {@link ChorusStore}
+ * ({@link WorkspaceScheduling}, {@link AccountScheduling}): every read goes to the store, so the
+ * settings survive a restart and every node on the same store sees the same ones. Thread-safe; a
+ * read-modify-write of one instance is serialised, and a change applies to the next planning call,
+ * never to times already planned.
  */
 public final class SchedulingSettings {
 
-  private record AccountRef(WorkspaceId workspace, AccountId account) {}
+  private final ChorusStore store;
+  private final Object writes = new Object();
 
-  private final Map<WorkspaceId, List<BlackoutWindow>> blackouts = new ConcurrentHashMap<>();
-  private final Map<WorkspaceId, ConflictMode> modes = new ConcurrentHashMap<>();
-  private final Map<AccountRef, WeeklySlots> queues = new ConcurrentHashMap<>();
-  private final Map<AccountRef, Duration> spacing = new ConcurrentHashMap<>();
-
-  SchedulingSettings() {}
+  SchedulingSettings(ChorusStore store) {
+    this.store = Checks.required("store", store);
+  }
 
   /** Replaces the workspace's blackout windows (an empty list removes them). */
   public SchedulingSettings blackouts(WorkspaceId workspace, List<BlackoutWindow> windows) {
     Checks.required("workspace", workspace);
     List<BlackoutWindow> copy = Checks.list("blackouts", windows);
-    if (copy.isEmpty()) {
-      blackouts.remove(workspace);
-    } else {
-      blackouts.put(workspace, copy);
+    synchronized (writes) {
+      store.saveWorkspaceScheduling(workspace, workspace(workspace).withBlackouts(copy));
     }
     return this;
   }
@@ -43,44 +41,48 @@ public final class SchedulingSettings {
   public SchedulingSettings addBlackout(WorkspaceId workspace, BlackoutWindow window) {
     Checks.required("workspace", workspace);
     Checks.required("blackout", window);
-    blackouts.merge(workspace, List.of(window), (old, add) -> {
-      java.util.ArrayList<BlackoutWindow> all = new java.util.ArrayList<>(old);
-      all.addAll(add);
-      return List.copyOf(all);
-    });
+    synchronized (writes) {
+      WorkspaceScheduling current = workspace(workspace);
+      List<BlackoutWindow> all = new ArrayList<>(current.blackouts());
+      all.add(window);
+      store.saveWorkspaceScheduling(workspace, current.withBlackouts(all));
+    }
     return this;
   }
 
   /** The workspace's blackout windows. */
   public List<BlackoutWindow> blackouts(WorkspaceId workspace) {
-    return blackouts.getOrDefault(Checks.required("workspace", workspace), List.of());
+    return workspace(Checks.required("workspace", workspace)).blackouts();
   }
 
   /** What planning does when a requested time breaks a rule in the workspace ({@link ConflictMode#REJECT} by default). */
   public SchedulingSettings conflictMode(WorkspaceId workspace, ConflictMode mode) {
-    modes.put(Checks.required("workspace", workspace), Checks.required("conflictMode", mode));
+    Checks.required("workspace", workspace);
+    Checks.required("conflictMode", mode);
+    synchronized (writes) {
+      store.saveWorkspaceScheduling(workspace, workspace(workspace).withConflictMode(mode));
+    }
     return this;
   }
 
   /** The workspace's conflict mode. */
   public ConflictMode conflictMode(WorkspaceId workspace) {
-    return modes.getOrDefault(Checks.required("workspace", workspace), ConflictMode.REJECT);
+    return workspace(Checks.required("workspace", workspace)).conflictMode();
   }
 
   /** Sets the account's weekly queue; {@code null} removes it. */
   public SchedulingSettings queue(WorkspaceId workspace, AccountId account, WeeklySlots slots) {
-    AccountRef ref = ref(workspace, account);
-    if (slots == null) {
-      queues.remove(ref);
-    } else {
-      queues.put(ref, slots);
+    check(workspace, account);
+    synchronized (writes) {
+      store.saveAccountScheduling(workspace, account, account(workspace, account).withQueue(slots));
     }
     return this;
   }
 
   /** The account's weekly queue, if it has one. */
   public Optional<WeeklySlots> queue(WorkspaceId workspace, AccountId account) {
-    return Optional.ofNullable(queues.get(ref(workspace, account)));
+    check(workspace, account);
+    return account(workspace, account).weeklyQueue();
   }
 
   /** The least time between two posts of the account; not negative ({@link Duration#ZERO} for none). */
@@ -88,16 +90,29 @@ public final class SchedulingSettings {
     if (minimum == null || minimum.isNegative()) {
       throw new InvalidValueException("minSpacing", minimum, "must not be negative");
     }
-    spacing.put(ref(workspace, account), minimum);
+    check(workspace, account);
+    synchronized (writes) {
+      store.saveAccountScheduling(workspace, account, account(workspace, account).withMinSpacing(minimum));
+    }
     return this;
   }
 
   /** The account's minimum spacing ({@link Duration#ZERO} unless set). */
   public Duration minSpacing(WorkspaceId workspace, AccountId account) {
-    return spacing.getOrDefault(ref(workspace, account), Duration.ZERO);
+    check(workspace, account);
+    return account(workspace, account).minSpacing();
   }
 
-  private static AccountRef ref(WorkspaceId workspace, AccountId account) {
-    return new AccountRef(Checks.required("workspace", workspace), Checks.required("accountId", account));
+  private WorkspaceScheduling workspace(WorkspaceId workspace) {
+    return store.workspaceScheduling(workspace).orElse(WorkspaceScheduling.DEFAULT);
+  }
+
+  private AccountScheduling account(WorkspaceId workspace, AccountId account) {
+    return store.accountScheduling(workspace, account).orElse(AccountScheduling.DEFAULT);
+  }
+
+  private static void check(WorkspaceId workspace, AccountId account) {
+    Checks.required("workspace", workspace);
+    Checks.required("accountId", account);
   }
 }

@@ -85,4 +85,20 @@ public final class WeeklySlots {
     }
     return Optional.empty();
   }
+
+  /** Equal when the slots are the same. */
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof WeeklySlots that && slots.equals(that.slots);
+  }
+
+  @Override
+  public int hashCode() {
+    return slots.hashCode();
+  }
+
+  @Override
+  public String toString() {
+    return "WeeklySlots" + slots;
+  }
 }

@@ -16,6 +16,9 @@ import dev.chorus.model.PostId;
 import dev.chorus.model.SocialAccount;
 import dev.chorus.model.Workspace;
 import dev.chorus.model.WorkspaceId;
+import dev.chorus.schedule.AccountScheduling;
+import dev.chorus.schedule.ScheduleIntent;
+import dev.chorus.schedule.WorkspaceScheduling;
 import dev.chorus.store.internal.InMemoryStore;
 import dev.chorus.store.internal.JdbcStore;
 import java.time.Instant;
@@ -143,6 +146,57 @@ public interface ChorusStore {
 
   /** The post's audit trail in the order it was written; empty for an unknown post. */
   List<AuditEntry> audit(WorkspaceId workspace, PostId post);
+
+  // --- scheduling: intents as written and planning settings, shared by every node
+
+  /**
+   * Inserts or replaces the schedule intent of the post's target on the account, exactly as written
+   * (a local time stays a local time plus its zone id and DST policy).
+   */
+  void saveScheduleIntent(WorkspaceId workspace, PostId post, AccountId account, ScheduleIntent intent);
+
+  /** The target's schedule intent, if one is stored. */
+  Optional<ScheduleIntent> scheduleIntent(WorkspaceId workspace, PostId post, AccountId account);
+
+  /** Removes the target's schedule intent; whether it was there. */
+  boolean deleteScheduleIntent(WorkspaceId workspace, PostId post, AccountId account);
+
+  /**
+   * Every stored schedule intent of every workspace, ordered by workspace id, post id, then account
+   * id: what the scheduler of any node tops recurrences up from and replans.
+   */
+  List<StoredIntent> scheduleIntents();
+
+  /** Inserts or replaces the workspace's scheduling settings (blackouts, conflict mode). */
+  void saveWorkspaceScheduling(WorkspaceId workspace, WorkspaceScheduling settings);
+
+  /** The workspace's scheduling settings, if any were saved. */
+  Optional<WorkspaceScheduling> workspaceScheduling(WorkspaceId workspace);
+
+  /** Inserts or replaces the account's scheduling settings (queue, minimum spacing). */
+  void saveAccountScheduling(WorkspaceId workspace, AccountId account, AccountScheduling settings);
+
+  /** The account's scheduling settings, if any were saved. */
+  Optional<AccountScheduling> accountScheduling(WorkspaceId workspace, AccountId account);
+
+  /**
+   * A stored schedule intent with the target it belongs to.
+   *
+   * @param workspace the owning workspace
+   * @param post the post
+   * @param account the target's account
+   * @param intent the intent as written
+   */
+  record StoredIntent(WorkspaceId workspace, PostId post, AccountId account, ScheduleIntent intent) {
+
+    /** Checks that every part is present. */
+    public StoredIntent {
+      Checks.required("workspace", workspace);
+      Checks.required("postId", post);
+      Checks.required("accountId", account);
+      Checks.required("intent", intent);
+    }
+  }
 
   // --- metric snapshots: append-only readings of lifetime counters
 

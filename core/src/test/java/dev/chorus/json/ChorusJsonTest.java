@@ -229,6 +229,38 @@ class ChorusJsonTest {
   // --- malformed JSON and wrong types surface as JsonFormatException ---
 
   @Test
+  void reads_every_kind_of_schedule_intent_with_its_type_and_keeps_local_time_and_zone() throws IOException {
+    assertThat(golden("schedule-intent-at-local")).contains("\"type\" : \"atLocal\"")
+        .contains("\"local\" : \"2026-03-29T02:30\"").contains("\"zone\" : \"Europe/Berlin\"");
+    assertThat(json.fromJson("{\"type\":\"atLocal\",\"local\":\"2026-03-29T09:00\"}",
+        dev.chorus.schedule.ScheduleIntent.class))
+        .isEqualTo(dev.chorus.schedule.ScheduleIntent.atLocal(java.time.LocalDateTime.of(2026, 3, 29, 9, 0)));
+    assertThat(json.fromJson("{\"type\":\"queueSlot\"}", dev.chorus.schedule.ScheduleIntent.class))
+        .isEqualTo(dev.chorus.schedule.ScheduleIntent.nextQueueSlot());
+    assertThat(json.toJson(dev.chorus.schedule.ScheduleIntent.nextQueueSlot())).isEqualTo("{\"type\":\"queueSlot\"}");
+  }
+
+  @Test
+  void rejects_schedule_intents_that_break_a_rule_or_the_format() throws IOException {
+    Class<dev.chorus.schedule.ScheduleIntent> type = dev.chorus.schedule.ScheduleIntent.class;
+    assertInvalidValue(() -> json.fromJson(golden("schedule-intent-recurring")
+        .replace("FREQ=WEEKLY;BYDAY=MO,WE;BYHOUR=9;BYMINUTE=0", "FREQ=SOMETIMES"), type), "recurrence", "SOMETIMES");
+    assertInvalidValue(() -> json.fromJson(golden("schedule-intent-best-time")
+        .replace("2026-03-06T00:00:00Z", "2026-03-03T00:00:00Z"), type), "intent.to", "2026-03-03T00:00:00Z");
+    assertInvalidValue(() -> json.fromJson("{\"type\":\"at\"}", type), "intent.instant", "null");
+    assertThat(assertFormatError(() -> json.fromJson("{\"type\":\"someday\"}", type), "$").problem()).contains("someday");
+    assertFormatError(() -> json.fromJson("{\"instant\":\"2026-03-04T08:00:00Z\"}", type), "$");
+    assertThat(assertFormatError(() -> json.fromJson(golden("schedule-intent-at-local")
+        .replace("Europe/Berlin", "Europe/Atlantis"), type), "$").problem()).contains("Europe/Atlantis");
+    assertFormatError(() -> json.fromJson(golden("schedule-intent-at-local")
+        .replace("2026-03-29T02:30", "yesterday"), type), "$");
+    assertFormatError(() -> json.fromJson(golden("schedule-intent-at-local").replace("\"SKIP\"", "\"HOP\""), type), "$");
+    assertInvalidValue(() -> json.fromJson("[]", dev.chorus.schedule.WeeklySlots.class), "slots", "[]");
+    assertInvalidValue(() -> json.fromJson(golden("account-scheduling").replace("PT1H30M", "PT-1H"),
+        dev.chorus.schedule.AccountScheduling.class), "minSpacing", "PT-1H");
+  }
+
+  @Test
   void reports_malformed_json_as_format_error() throws IOException {
     String truncated = golden("post").substring(0, 120);
 

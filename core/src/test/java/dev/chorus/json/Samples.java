@@ -42,11 +42,23 @@ import dev.chorus.model.ThreadPart;
 import dev.chorus.model.UtmParameters;
 import dev.chorus.model.Workspace;
 import dev.chorus.model.WorkspaceId;
+import dev.chorus.schedule.AccountScheduling;
+import dev.chorus.schedule.BlackoutWindow;
+import dev.chorus.schedule.ConflictMode;
+import dev.chorus.schedule.DstPolicy;
+import dev.chorus.schedule.GapPolicy;
+import dev.chorus.schedule.OverlapPolicy;
+import dev.chorus.schedule.ScheduleIntent;
+import dev.chorus.schedule.WeeklySlots;
+import dev.chorus.schedule.WorkspaceScheduling;
 import java.math.BigDecimal;
 import java.net.URI;
+import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -275,7 +287,26 @@ final class Samples {
         new Golden<>("metric-snapshot", MetricSnapshot.class, metricSnapshot()),
         new Golden<>("interaction", Interaction.class, interaction()),
         new Golden<>("audit-entry", AuditEntry.class, auditEntry()),
-        new Golden<>("money", Money.class, money()));
+        new Golden<>("money", Money.class, money()),
+        new Golden<>("schedule-intent-at", ScheduleIntent.class, ScheduleIntent.at(Instant.parse("2026-03-04T08:00:00Z"))),
+        new Golden<>("schedule-intent-at-local", ScheduleIntent.class, ScheduleIntent.atLocal(
+            LocalDateTime.of(2026, 3, 29, 2, 30), ZoneId.of("Europe/Berlin"),
+            new DstPolicy(GapPolicy.SKIP, OverlapPolicy.EARLIER))),
+        new Golden<>("schedule-intent-queue-slot", ScheduleIntent.class,
+            new ScheduleIntent.QueueSlot(Instant.parse("2026-03-05T00:00:00Z"))),
+        new Golden<>("schedule-intent-recurring", ScheduleIntent.class, new ScheduleIntent.Recurring(
+            "FREQ=WEEKLY;BYDAY=MO,WE;BYHOUR=9;BYMINUTE=0", LocalDateTime.of(2026, 3, 2, 9, 0),
+            ZoneId.of("America/New_York"), DstPolicy.DEFAULT)),
+        new Golden<>("schedule-intent-best-time", ScheduleIntent.class, ScheduleIntent.bestTime(
+            Instant.parse("2026-03-04T00:00:00Z"), Instant.parse("2026-03-06T00:00:00Z"))),
+        new Golden<>("workspace-scheduling", WorkspaceScheduling.class, new WorkspaceScheduling(List.of(
+            new BlackoutWindow(Instant.parse("2026-12-24T00:00:00Z"), Instant.parse("2026-12-27T00:00:00Z"), "Holidays")),
+            ConflictMode.NEXT_LEGAL)),
+        new Golden<>("account-scheduling", AccountScheduling.class, new AccountScheduling(List.of(
+            new WeeklySlots.Slot(DayOfWeek.MONDAY, LocalTime.of(9, 0)),
+            new WeeklySlots.Slot(DayOfWeek.WEDNESDAY, LocalTime.of(12, 30))), Duration.ofMinutes(90))),
+        new Golden<>("weekly-slots", WeeklySlots.class, WeeklySlots.daily(
+            List.of(DayOfWeek.TUESDAY, DayOfWeek.THURSDAY), LocalTime.of(8, 15))));
   }
 
   /** A golden file name, the type to read it as, and the value it holds. */

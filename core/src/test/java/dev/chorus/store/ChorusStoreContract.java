@@ -31,7 +31,20 @@ import dev.chorus.model.SocialAccount;
 import dev.chorus.model.TargetState;
 import dev.chorus.model.Workspace;
 import dev.chorus.model.WorkspaceId;
+import dev.chorus.schedule.AccountScheduling;
+import dev.chorus.schedule.BlackoutWindow;
+import dev.chorus.schedule.ConflictMode;
+import dev.chorus.schedule.DstPolicy;
+import dev.chorus.schedule.GapPolicy;
+import dev.chorus.schedule.OverlapPolicy;
+import dev.chorus.schedule.ScheduleIntent;
+import dev.chorus.schedule.WeeklySlots;
+import dev.chorus.schedule.WorkspaceScheduling;
 import dev.chorus.store.ChorusStore.SnapshotQuery;
+import java.time.DayOfWeek;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.ZoneId;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -438,5 +451,113 @@ abstract class ChorusStoreContract {
     }
     assertThat(store.snapshots(WS, SnapshotQuery.all())).hasSize(THREADS * 10);
     assertThat(store.snapshots(WS, SnapshotQuery.all().withAccount(AccountId.of("acc-3")))).hasSize(10);
+  }
+
+  // --- schedule intents and scheduling settings
+
+  static final PostId P1 = PostId.of("p-1");
+  static final PostId P2 = PostId.of("p-2");
+  static final AccountId ACC_A = AccountId.of("acc-a");
+  static final AccountId ACC_B = AccountId.of("acc-b");
+
+  static List<ScheduleIntent> everyKindOfIntent() {
+    return List.of(
+        ScheduleIntent.at(T0.plusSeconds(60)),
+        ScheduleIntent.atLocal(LocalDateTime.of(2026, 3, 29, 2, 30), ZoneId.of("Europe/Berlin"),
+            new DstPolicy(GapPolicy.SKIP, OverlapPolicy.LATER)),
+        ScheduleIntent.atLocal(LocalDateTime.of(2026, 3, 29, 9, 0)),
+        ScheduleIntent.nextQueueSlot(),
+        new ScheduleIntent.QueueSlot(T0),
+        ScheduleIntent.recurring("FREQ=WEEKLY;BYDAY=MO,WE;BYHOUR=9;BYMINUTE=0", LocalDateTime.of(2026, 3, 2, 9, 0)),
+        new ScheduleIntent.Recurring("RRULE:FREQ=DAILY;COUNT=3", LocalDateTime.of(2026, 10, 25, 2, 30),
+            ZoneId.of("America/New_York"), new DstPolicy(GapPolicy.REJECT, OverlapPolicy.EARLIER)),
+        ScheduleIntent.bestTime(T0, T0.plus(Duration.ofDays(2))));
+  }
+
+  @Test
+  void a_schedule_intent_is_kept_exactly_as_written_and_replaced_by_the_next_save() {
+    for (ScheduleIntent intent : everyKindOfIntent()) {
+      store.saveScheduleIntent(WS, P1, ACC_A, intent);
+      assertThat(store.scheduleIntent(WS, P1, ACC_A)).contains(intent);
+    }
+    assertThat(store.scheduleIntents()).singleElement()
+        .isEqualTo(new ChorusStore.StoredIntent(WS, P1, ACC_A, everyKindOfIntent().get(everyKindOfIntent().size() - 1)));
+  }
+
+  @Test
+  void schedule_intents_are_keyed_by_workspace_post_and_account_and_listed_in_that_order() {
+    ScheduleIntent one = everyKindOfIntent().get(1);
+    ScheduleIntent two = everyKindOfIntent().get(5);
+    store.saveScheduleIntent(OTHER, P1, ACC_A, one);
+    store.saveScheduleIntent(WS, P2, ACC_A, two);
+    store.saveScheduleIntent(WS, P1, ACC_B, one);
+    store.saveScheduleIntent(WS, P1, ACC_A, two);
+
+    assertThat(store.scheduleIntent(WS, P1, ACC_A)).contains(two);
+    assertThat(store.scheduleIntent(WS, P1, ACC_B)).contains(one);
+    assertThat(store.scheduleIntent(WS, P2, ACC_B)).isEmpty();
+    assertThat(store.scheduleIntent(WorkspaceId.of("ws-3"), P1, ACC_A)).isEmpty();
+    assertThat(store.scheduleIntents()).extracting(i -> i.workspace().value() + "/" + i.post().value() + "/"
+        + i.account().value()).containsExactly("ws-1/p-1/acc-a", "ws-1/p-1/acc-b", "ws-1/p-2/acc-a", "ws-2/p-1/acc-a");
+
+    assertThat(store.deleteScheduleIntent(WS, P1, ACC_A)).isTrue();
+    assertThat(store.deleteScheduleIntent(WS, P1, ACC_A)).isFalse();
+    assertThat(store.scheduleIntent(WS, P1, ACC_A)).isEmpty();
+    assertThat(store.scheduleIntent(OTHER, P1, ACC_A)).contains(one);
+    assertThat(store.scheduleIntents()).hasSize(3);
+  }
+
+  @Test
+  void scheduling_settings_are_kept_per_workspace_and_per_account() {
+    assertThat(store.workspaceScheduling(WS)).isEmpty();
+    assertThat(store.accountScheduling(WS, ACC_A)).isEmpty();
+    WorkspaceScheduling workspace = new WorkspaceScheduling(List.of(
+        new BlackoutWindow(T0, T0.plus(Duration.ofHours(2)), "recall"),
+        new BlackoutWindow(T0.plus(Duration.ofDays(1)), T0.plus(Duration.ofDays(2)), null)), ConflictMode.NEXT_LEGAL);
+    AccountScheduling account = new AccountScheduling(
+        WeeklySlots.daily(List.of(DayOfWeek.MONDAY, DayOfWeek.FRIDAY), LocalTime.of(9, 0), LocalTime.of(17, 30)).slots(),
+        Duration.ofMinutes(45));
+
+    store.saveWorkspaceScheduling(WS, workspace);
+    store.saveAccountScheduling(WS, ACC_A, account);
+
+    assertThat(store.workspaceScheduling(WS)).contains(workspace);
+    assertThat(store.workspaceScheduling(OTHER)).isEmpty();
+    assertThat(store.accountScheduling(WS, ACC_A)).contains(account);
+    assertThat(store.accountScheduling(WS, ACC_B)).isEmpty();
+    assertThat(store.accountScheduling(OTHER, ACC_A)).isEmpty();
+
+    store.saveWorkspaceScheduling(WS, WorkspaceScheduling.DEFAULT);
+    store.saveAccountScheduling(WS, ACC_A, account.withQueue(null));
+    assertThat(store.workspaceScheduling(WS)).contains(WorkspaceScheduling.DEFAULT);
+    assertThat(store.accountScheduling(WS, ACC_A).orElseThrow().weeklyQueue()).isEmpty();
+    assertThat(store.accountScheduling(WS, ACC_A).orElseThrow().minSpacing()).isEqualTo(Duration.ofMinutes(45));
+  }
+
+  @Test
+  void concurrent_saves_of_one_intent_leave_exactly_one_of_them() throws Exception {
+    List<ScheduleIntent> intents = everyKindOfIntent();
+    ExecutorService pool = Executors.newFixedThreadPool(THREADS);
+    try {
+      CountDownLatch go = new CountDownLatch(1);
+      List<Future<?>> futures = new ArrayList<>();
+      for (int t = 0; t < THREADS; t++) {
+        ScheduleIntent intent = intents.get(t % intents.size());
+        futures.add(pool.submit(() -> {
+          go.await();
+          store.saveScheduleIntent(WS, P1, ACC_A, intent);
+          store.saveAccountScheduling(WS, ACC_A, new AccountScheduling(List.of(), Duration.ofMinutes(intents.indexOf(intent))));
+          return null;
+        }));
+      }
+      go.countDown();
+      for (Future<?> future : futures) {
+        future.get(60, TimeUnit.SECONDS);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    assertThat(store.scheduleIntents()).singleElement().satisfies(i -> assertThat(intents).contains(i.intent()));
+    assertThat(store.accountScheduling(WS, ACC_A)).isPresent();
   }
 }

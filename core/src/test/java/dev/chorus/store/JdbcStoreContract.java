@@ -21,7 +21,11 @@ import dev.chorus.model.SocialAccount;
 import dev.chorus.model.TargetState;
 import dev.chorus.model.Workspace;
 import dev.chorus.model.WorkspaceId;
+import dev.chorus.schedule.AccountScheduling;
+import dev.chorus.schedule.ConflictMode;
 import dev.chorus.schedule.JdbcDispatchStore;
+import dev.chorus.schedule.ScheduleIntent;
+import dev.chorus.schedule.WorkspaceScheduling;
 import java.io.PrintWriter;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -85,21 +89,43 @@ abstract class JdbcStoreContract extends ChorusStoreContract {
 
   @Test
   void migrations_run_once_and_both_stores_share_one_version_table() {
-    assertThat(versions(dataSource())).containsExactly(1, 2, 3);
+    assertThat(versions(dataSource())).containsExactly(1, 2, 3, 5);
     new JdbcDispatchStore(dataSource());
     ChorusStore.jdbc(dataSource());
     assertThat(SchemaMigrator.migrate(dataSource(), SchemaMigrator.ALL)).isEmpty();
-    assertThat(versions(dataSource())).containsExactly(1, 2, 3);
+    assertThat(versions(dataSource())).containsExactly(1, 2, 3, 5);
     assertThat(store.post(WS, PostId.of("p"))).isEmpty();
 
     // The dispatch store first: it lays down the whole sequence, and the Chorus store finds nothing to do.
     DataSource other = anotherDataSource();
     new JdbcDispatchStore(other);
-    assertThat(versions(other)).containsExactly(1, 2, 3);
+    assertThat(versions(other)).containsExactly(1, 2, 3, 5);
     ChorusStore second = ChorusStore.jdbc(other);
-    assertThat(versions(other)).containsExactly(1, 2, 3);
+    assertThat(versions(other)).containsExactly(1, 2, 3, 5);
     second.insertPost(draft(WS, "p"));
     assertThat(second.posts(WS)).hasSize(1);
+  }
+
+  @Test
+  void intents_and_settings_outlive_the_store_instance_and_keep_local_time_and_zone_as_written() throws SQLException {
+    ScheduleIntent local = ScheduleIntent.atLocal(java.time.LocalDateTime.of(2026, 3, 29, 2, 30),
+        java.time.ZoneId.of("Europe/Berlin"), dev.chorus.schedule.DstPolicy.DEFAULT);
+    store.saveScheduleIntent(WS, P1, ACC_A, local);
+    store.saveAccountScheduling(WS, ACC_A, new AccountScheduling(List.of(), java.time.Duration.ofMinutes(30)));
+    store.saveWorkspaceScheduling(WS, WorkspaceScheduling.DEFAULT.withConflictMode(ConflictMode.NEXT_LEGAL));
+
+    ChorusStore reopened = ChorusStore.jdbc(dataSource());
+
+    assertThat(reopened.scheduleIntent(WS, P1, ACC_A)).contains(local);
+    assertThat(reopened.accountScheduling(WS, ACC_A).orElseThrow().minSpacing()).isEqualTo(java.time.Duration.ofMinutes(30));
+    assertThat(reopened.workspaceScheduling(WS).orElseThrow().conflictMode()).isEqualTo(ConflictMode.NEXT_LEGAL);
+    try (Connection c = dataSource().getConnection(); Statement st = c.createStatement();
+        ResultSet rs = st.executeQuery("SELECT body FROM chorus_schedule_intent")) {
+      assertThat(rs.next()).isTrue();
+      // The wall-clock time and the zone id, never an instant worked out under today's zone rules.
+      assertThat(rs.getString(1)).contains("\"local\":\"2026-03-29T02:30\"").contains("\"zone\":\"Europe/Berlin\"")
+          .doesNotContain("Z\"");
+    }
   }
 
   @Test

@@ -16,6 +16,9 @@ import dev.chorus.model.PostId;
 import dev.chorus.model.SocialAccount;
 import dev.chorus.model.Workspace;
 import dev.chorus.model.WorkspaceId;
+import dev.chorus.schedule.AccountScheduling;
+import dev.chorus.schedule.ScheduleIntent;
+import dev.chorus.schedule.WorkspaceScheduling;
 import dev.chorus.store.ChorusStore;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -43,6 +46,10 @@ public final class InMemoryStore implements ChorusStore {
     final Map<PostId, List<AuditEntry>> audit = new HashMap<>();
     final List<MetricSnapshot> snapshots = new ArrayList<>();
   }
+
+  private final Map<WorkspaceId, WorkspaceScheduling> workspaceScheduling = new HashMap<>();
+  private final Map<String, AccountScheduling> accountScheduling = new HashMap<>();
+  private final TreeMap<String, StoredIntent> intents = new TreeMap<>();
 
   /** A new, empty store. */
   public InMemoryStore() {}
@@ -216,5 +223,72 @@ public final class InMemoryStore implements ChorusStore {
     }
     found.sort(SNAPSHOT_ORDER); // stable: equal readings keep their append order
     return List.copyOf(found);
+  }
+
+  // --- scheduling
+
+  /** A sortable key: ids joined by NUL, which no id contains, so the order is workspace, post, account. */
+  private static String key(Object... ids) {
+    StringBuilder text = new StringBuilder();
+    for (Object id : ids) {
+      text.append(id).append('\u0000');
+    }
+    return text.toString();
+  }
+
+  private static void requireTarget(WorkspaceId workspace, PostId post, AccountId account) {
+    Checks.required("workspace", workspace);
+    Checks.required("postId", post);
+    Checks.required("accountId", account);
+  }
+
+  @Override
+  public synchronized void saveScheduleIntent(
+      WorkspaceId workspace, PostId post, AccountId account, ScheduleIntent intent) {
+    StoredIntent stored = new StoredIntent(workspace, post, account, intent);
+    intents.put(key(workspace.value(), post.value(), account.value()), stored);
+  }
+
+  @Override
+  public synchronized Optional<ScheduleIntent> scheduleIntent(WorkspaceId workspace, PostId post, AccountId account) {
+    requireTarget(workspace, post, account);
+    StoredIntent stored = intents.get(key(workspace.value(), post.value(), account.value()));
+    return stored == null ? Optional.empty() : Optional.of(stored.intent());
+  }
+
+  @Override
+  public synchronized boolean deleteScheduleIntent(WorkspaceId workspace, PostId post, AccountId account) {
+    requireTarget(workspace, post, account);
+    return intents.remove(key(workspace.value(), post.value(), account.value())) != null;
+  }
+
+  @Override
+  public synchronized List<StoredIntent> scheduleIntents() {
+    return List.copyOf(intents.values());
+  }
+
+  @Override
+  public synchronized void saveWorkspaceScheduling(WorkspaceId workspace, WorkspaceScheduling settings) {
+    workspaceScheduling.put(Checks.required("workspace", workspace), Checks.required("settings", settings));
+  }
+
+  @Override
+  public synchronized Optional<WorkspaceScheduling> workspaceScheduling(WorkspaceId workspace) {
+    Checks.required("workspace", workspace);
+    return Optional.ofNullable(workspaceScheduling.get(workspace));
+  }
+
+  @Override
+  public synchronized void saveAccountScheduling(WorkspaceId workspace, AccountId account, AccountScheduling settings) {
+    Checks.required("workspace", workspace);
+    Checks.required("accountId", account);
+    accountScheduling.put(key(workspace.value(), account.value()), Checks.required("settings", settings));
+  }
+
+  @Override
+  public synchronized Optional<AccountScheduling> accountScheduling(WorkspaceId workspace, AccountId account) {
+    Checks.required("workspace", workspace);
+    Checks.required("accountId", account);
+    return Optional.ofNullable(accountScheduling.get(key(workspace.value(), account.value())));
   }
 }

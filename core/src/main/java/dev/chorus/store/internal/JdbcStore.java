@@ -20,6 +20,9 @@ import dev.chorus.model.PostId;
 import dev.chorus.model.SocialAccount;
 import dev.chorus.model.Workspace;
 import dev.chorus.model.WorkspaceId;
+import dev.chorus.schedule.AccountScheduling;
+import dev.chorus.schedule.ScheduleIntent;
+import dev.chorus.schedule.WorkspaceScheduling;
 import dev.chorus.store.ChorusStore;
 import dev.chorus.store.ChorusStoreException;
 import java.sql.Connection;
@@ -513,5 +516,115 @@ public final class JdbcStore implements ChorusStore {
   @Override
   public String toString() {
     return "JdbcChorusStore";
+  }
+
+  // --- scheduling
+
+  /**
+   * Inserts or replaces the JSON body of the row with the key; {@code keyColumns} and {@code keys}
+   * pair up, and a concurrent insert of the same key turns into an update.
+   */
+  private void upsert(String operation, String table, List<String> keyColumns, List<Object> keys, Object entity) {
+    String body = json.toJson(entity);
+    String where = String.join(" = ? AND ", keyColumns) + " = ?";
+    String updateSql = "UPDATE " + table + " SET body = ? WHERE " + where;
+    String insertSql = "INSERT INTO " + table + " (body, " + String.join(", ", keyColumns) + ") VALUES (?"
+        + ", ?".repeat(keyColumns.size()) + ")";
+    Object[] values = new Object[keys.size() + 1];
+    values[0] = body;
+    for (int i = 0; i < keys.size(); i++) {
+      values[i + 1] = keys.get(i);
+    }
+    autoCommit(operation, c -> {
+      if (update(c, updateSql, values) > 0) {
+        return null;
+      }
+      try {
+        update(c, insertSql, values);
+      } catch (SQLException e) {
+        if (!isDuplicate(e)) {
+          throw e;
+        }
+        update(c, updateSql, values); // a concurrent save inserted it first
+      }
+      return null;
+    });
+  }
+
+  @Override
+  public void saveScheduleIntent(WorkspaceId workspace, PostId post, AccountId account, ScheduleIntent intent) {
+    StoredIntent stored = new StoredIntent(workspace, post, account, intent);
+    upsert("saveScheduleIntent", "chorus_schedule_intent", List.of("workspace_id", "post_id", "account_id"),
+        List.of(workspace, post, account), stored.intent());
+  }
+
+  @Override
+  public Optional<ScheduleIntent> scheduleIntent(WorkspaceId workspace, PostId post, AccountId account) {
+    Checks.required("workspace", workspace);
+    Checks.required("postId", post);
+    Checks.required("accountId", account);
+    return autoCommit("scheduleIntent", c -> one(c, "SELECT body FROM chorus_schedule_intent "
+        + "WHERE workspace_id = ? AND post_id = ? AND account_id = ?", ScheduleIntent.class, workspace, post, account));
+  }
+
+  @Override
+  public boolean deleteScheduleIntent(WorkspaceId workspace, PostId post, AccountId account) {
+    Checks.required("workspace", workspace);
+    Checks.required("postId", post);
+    Checks.required("accountId", account);
+    return autoCommit("deleteScheduleIntent", c -> update(c, "DELETE FROM chorus_schedule_intent "
+        + "WHERE workspace_id = ? AND post_id = ? AND account_id = ?", workspace, post, account) > 0);
+  }
+
+  /** Sorted in Java, so the order is the same on every database and collation. */
+  @Override
+  public List<StoredIntent> scheduleIntents() {
+    return autoCommit("scheduleIntents", c -> {
+      List<StoredIntent> found = new ArrayList<>();
+      try (PreparedStatement ps = c.prepareStatement(
+          "SELECT workspace_id, post_id, account_id, body FROM chorus_schedule_intent");
+          ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          found.add(new StoredIntent(WorkspaceId.of(rs.getString(1)), PostId.of(rs.getString(2)),
+              AccountId.of(rs.getString(3)), json.fromJson(rs.getString(4), ScheduleIntent.class)));
+        }
+      }
+      found.sort(Comparator.comparing((StoredIntent i) -> i.workspace().value())
+          .thenComparing(i -> i.post().value())
+          .thenComparing(i -> i.account().value()));
+      return List.copyOf(found);
+    });
+  }
+
+  @Override
+  public void saveWorkspaceScheduling(WorkspaceId workspace, WorkspaceScheduling settings) {
+    Checks.required("workspace", workspace);
+    Checks.required("settings", settings);
+    upsert("saveWorkspaceScheduling", "chorus_workspace_scheduling", List.of("workspace_id"),
+        List.of(workspace), settings);
+  }
+
+  @Override
+  public Optional<WorkspaceScheduling> workspaceScheduling(WorkspaceId workspace) {
+    Checks.required("workspace", workspace);
+    return autoCommit("workspaceScheduling", c -> one(c,
+        "SELECT body FROM chorus_workspace_scheduling WHERE workspace_id = ?", WorkspaceScheduling.class, workspace));
+  }
+
+  @Override
+  public void saveAccountScheduling(WorkspaceId workspace, AccountId account, AccountScheduling settings) {
+    Checks.required("workspace", workspace);
+    Checks.required("accountId", account);
+    Checks.required("settings", settings);
+    upsert("saveAccountScheduling", "chorus_account_scheduling", List.of("workspace_id", "account_id"),
+        List.of(workspace, account), settings);
+  }
+
+  @Override
+  public Optional<AccountScheduling> accountScheduling(WorkspaceId workspace, AccountId account) {
+    Checks.required("workspace", workspace);
+    Checks.required("accountId", account);
+    return autoCommit("accountScheduling", c -> one(c, "SELECT body FROM chorus_account_scheduling "
+        + "WHERE workspace_id = ? AND account_id = ?", AccountScheduling.class, workspace, account));
   }
 }
