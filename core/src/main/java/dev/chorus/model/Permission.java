@@ -28,6 +28,8 @@ public enum Permission {
   INBOX_READ,
   /** Reply to, assign and moderate interactions. */
   INBOX_REPLY,
+  /** Manage inbox rules, saved replies and holding statements, and switch crisis mode. */
+  INBOX_MANAGE,
   /** Read the audit trail. */
   AUDIT_READ
 }
