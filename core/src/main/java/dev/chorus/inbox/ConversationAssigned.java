@@ -1,9 +1,9 @@
 package dev.chorus.inbox;
 
 import dev.chorus.event.ChorusEvent;
+import dev.chorus.model.ActorId;
 import dev.chorus.model.WorkspaceId;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 
 /** A conversation got a new assignee ({@code null} when unassigned) from the actor (a rule acts as the system actor). */

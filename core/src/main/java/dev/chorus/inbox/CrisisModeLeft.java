@@ -3,7 +3,6 @@ package dev.chorus.inbox;
 import dev.chorus.event.ChorusEvent;
 import dev.chorus.model.WorkspaceId;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 
 /** The workspace left crisis mode; {@code resumed} tells whether the scheduler pause crisis mode set was lifted. */

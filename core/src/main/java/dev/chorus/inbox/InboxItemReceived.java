@@ -1,9 +1,10 @@
 package dev.chorus.inbox;
 
 import dev.chorus.event.ChorusEvent;
+import dev.chorus.model.InteractionKind;
+import dev.chorus.model.Platform;
 import dev.chorus.model.WorkspaceId;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 
 /** A new inbound message was stored (a duplicate from polling or a webhook is not announced again). */
