@@ -20,8 +20,10 @@ import java.util.Set;
 /**
  * The inbox of one workspace as one actor works in it ({@code session.inbox()}). Every call checks
  * the actor's permission first: {@link Permission#INBOX_READ} to read and sync,
- * {@link Permission#INBOX_REPLY} to reply, assign, note, tag, prioritise and change status,
- * {@link Permission#INBOX_MANAGE} for rules, saved replies, holding statements and crisis mode.
+ * {@link Permission#INBOX_REPLY} to reply, assign, note, tag, prioritise, change status and manage
+ * rules and saved replies (moderation), {@link Permission#POST_APPROVE} to set the pre-approved
+ * holding statements, {@link Permission#POST_SCHEDULE} to switch crisis mode (it pauses and resumes
+ * scheduled posts) and {@link Permission#METRICS_READ} for SLA reports.
  * Bad input fails before anything changes. Cheap to create and thread-safe.
  */
 public final class Inbox {
@@ -318,7 +320,7 @@ public final class Inbox {
   /** Adds or replaces a rule, applied to messages arriving from now on. */
   public void saveRule(InboxRule rule) {
     Checks.required("rule", rule);
-    access.require(Permission.INBOX_MANAGE);
+    access.require(Permission.INBOX_REPLY);
     if (rule.assignTo() != null && !engine.isMember(workspace, rule.assignTo())) {
       throw new InvalidValueException("rule.assignTo", rule.assignTo(), "is not a member of workspace " + workspace);
     }
@@ -328,7 +330,7 @@ public final class Inbox {
   /** Removes a rule; whether it was there. */
   public boolean removeRule(String name) {
     Checks.notBlank("name", name);
-    access.require(Permission.INBOX_MANAGE);
+    access.require(Permission.INBOX_REPLY);
     return engine.store().removeRule(workspace, name);
   }
 
@@ -341,7 +343,7 @@ public final class Inbox {
   /** Adds or replaces a saved reply. */
   public void saveSavedReply(SavedReply reply) {
     Checks.required("savedReply", reply);
-    access.require(Permission.INBOX_MANAGE);
+    access.require(Permission.INBOX_REPLY);
     engine.store().saveSavedReply(workspace, reply);
   }
 
@@ -381,13 +383,13 @@ public final class Inbox {
   /** Switches the workspace into crisis mode as this actor. */
   public CrisisState enterCrisis(String reason) {
     Checks.notBlank("reason", reason);
-    access.require(Permission.INBOX_MANAGE);
+    access.require(Permission.POST_SCHEDULE);
     return crisis.enter(workspace, actor.value(), reason);
   }
 
   /** Leaves crisis mode as this actor; false when it was not on. */
   public boolean leaveCrisis() {
-    access.require(Permission.INBOX_MANAGE);
+    access.require(Permission.POST_SCHEDULE);
     return crisis.leave(workspace, actor.value());
   }
 
@@ -406,7 +408,7 @@ public final class Inbox {
   /** Replaces the pre-approved holding statements. */
   public void holdingStatements(List<HoldingStatement> statements) {
     Checks.required("holdingStatements", statements);
-    access.require(Permission.INBOX_MANAGE);
+    access.require(Permission.POST_APPROVE);
     crisis.holdingStatements(workspace, statements);
   }
 

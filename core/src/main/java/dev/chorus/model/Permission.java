@@ -28,8 +28,6 @@ public enum Permission {
   INBOX_READ,
   /** Reply to, assign and moderate interactions. */
   INBOX_REPLY,
-  /** Manage inbox rules, saved replies and holding statements, and switch crisis mode. */
-  INBOX_MANAGE,
   /** Read the audit trail. */
   AUDIT_READ
 }

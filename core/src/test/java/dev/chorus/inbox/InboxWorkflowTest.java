@@ -9,7 +9,6 @@ import dev.chorus.InvalidValueException;
 import dev.chorus.model.ActorId;
 import dev.chorus.model.InteractionKind;
 import dev.chorus.model.Permission;
-import dev.chorus.model.Role;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
@@ -108,16 +107,19 @@ class InboxWorkflowTest {
       assertThatThrownBy(() -> viewer.reply(id, "d1", "hi")).isInstanceOfSatisfying(AccessDeniedException.class,
           e -> assertThat(e.permission()).isEqualTo(Permission.INBOX_REPLY));
       assertThatThrownBy(() -> viewer.assign(id, InboxFixture.AGENT)).isInstanceOf(AccessDeniedException.class);
-      Inbox agent = f.inbox(InboxFixture.AGENT);
-      assertThatThrownBy(() -> agent.saveRule(new InboxRule("r", InboxRule.Match.KEYWORD, "x", Set.of("t"), null,
+      assertThatThrownBy(() -> viewer.saveRule(new InboxRule("r", InboxRule.Match.KEYWORD, "x", Set.of("t"), null,
           null, false))).isInstanceOfSatisfying(AccessDeniedException.class,
-              e -> assertThat(e.permission()).isEqualTo(Permission.INBOX_MANAGE));
-      assertThatThrownBy(() -> agent.enterCrisis("why")).isInstanceOf(AccessDeniedException.class);
+              e -> assertThat(e.permission()).isEqualTo(Permission.INBOX_REPLY));
+      Inbox agent = f.inbox(InboxFixture.AGENT);
+      assertThatThrownBy(() -> agent.enterCrisis("why")).isInstanceOfSatisfying(AccessDeniedException.class,
+          e -> assertThat(e.permission()).isEqualTo(Permission.POST_SCHEDULE));
+      assertThatThrownBy(() -> agent.holdingStatements(java.util.List.of())).isInstanceOfSatisfying(
+          AccessDeniedException.class, e -> assertThat(e.permission()).isEqualTo(Permission.POST_APPROVE));
+      assertThat(f.chorus.crisis().active(InboxFixture.WS)).isFalse();
       assertThatThrownBy(() -> f.inbox(ActorId.of("outsider")).conversations())
           .isInstanceOf(EntityNotFoundException.class);
       assertThat(f.x.replyCalls.get()).isZero();
-      assertThat(Role.MANAGER.allows(Permission.INBOX_MANAGE)).isTrue();
-      assertThat(Role.VIEWER.allows(Permission.INBOX_READ)).isFalse();
+      assertThat(dev.chorus.model.Role.VIEWER.allows(Permission.INBOX_READ)).isFalse();
     }
   }
 
