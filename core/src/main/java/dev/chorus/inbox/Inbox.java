@@ -196,7 +196,8 @@ public final class Inbox {
    * from both. Calling again with the same draft returns the SENT attempt without calling the
    * platform; after a definite failure it tries again. When the connection is lost after the
    * platform may have accepted it, the attempt is returned in state {@link ReplyState#UNKNOWN} and
-   * nothing is resent until it is resolved.
+   * nothing is resent until it is resolved: by a person, or by a later sync that finds the account's
+   * own reply to the same message with the same text on the platform.
    *
    * @param inReplyTo the external id of a message of this conversation
    * @throws ReplyPendingException when the same reply is in flight or UNKNOWN

@@ -198,6 +198,9 @@ public final class InboxEngine {
     if (store.item(interaction.platform(), interaction.externalId()).isPresent()) {
       return false;
     }
+    if (reconcileOwnReply(workspace, interaction)) {
+      return false;
+    }
     String parentRoot = null;
     if (interaction.parentExternalId() != null) {
       parentRoot = store.item(interaction.platform(), interaction.parentExternalId())
@@ -247,6 +250,32 @@ public final class InboxEngine {
 
   // ------------------------------------------------------------------ replies
 
+  /**
+   * When the platform shows a reply by the account itself that matches an UNKNOWN (or stuck
+   * STARTED) attempt by parent and text, that attempt did go out: record it SENT under this id.
+   */
+  private boolean reconcileOwnReply(WorkspaceId workspace, Interaction interaction) {
+    if (interaction.parentExternalId() == null) {
+      return false;
+    }
+    Optional<SocialAccount> account = chorusStore.account(workspace, interaction.accountId());
+    if (account.isEmpty() || !account.get().externalId().equals(interaction.authorId())) {
+      return false;
+    }
+    Optional<ReplyAttempt> open = store.replies(workspace).stream()
+        .filter(a -> a.state() == ReplyState.UNKNOWN || a.state() == ReplyState.STARTED)
+        .filter(a -> a.platform().equals(interaction.platform()) && a.accountId().equals(interaction.accountId()))
+        .filter(a -> a.parentExternalId().equals(interaction.parentExternalId()) && a.text().equals(interaction.text()))
+        .findFirst();
+    if (open.isEmpty()) {
+      return false;
+    }
+    LOG.info("Reply {} of workspace {} found on the platform as {}; recorded as sent",
+        open.get().idempotencyKey(), workspace, interaction.externalId());
+    recordSent(open.get(), interaction.externalId(), interaction.createdAt(), account.get());
+    return true;
+  }
+
   /** Sends (or re-sends with the same key) the recorded attempt and records the outcome. */
   ReplyAttempt send(ReplyAttempt attempt) {
     WorkspaceId workspace = attempt.workspaceId();
@@ -280,8 +309,14 @@ public final class InboxEngine {
   ReplyAttempt recordSent(ReplyAttempt attempt, String externalId, Instant at, SocialAccount account) {
     WorkspaceId workspace = attempt.workspaceId();
     Instant now = clock.instant();
-    ReplyAttempt done = store.updateReply(workspace, attempt.idempotencyKey(),
-        a -> a.finish(ReplyState.SENT, now, externalId, null));
+    boolean[] first = new boolean[1];
+    ReplyAttempt done = store.updateReply(workspace, attempt.idempotencyKey(), a -> {
+      first[0] = a.state() != ReplyState.SENT;
+      return first[0] ? a.finish(ReplyState.SENT, now, externalId, null) : a;
+    });
+    if (!first[0]) {
+      return done; // confirmed by another path meanwhile
+    }
     Instant sentAt = at == null ? now : at;
     Interaction reply = new Interaction(account.platform(), account.id(), externalId, InteractionKind.REPLY, null,
         attempt.parentExternalId(), account.externalId(), account.handle(), null, attempt.text(), sentAt, null);

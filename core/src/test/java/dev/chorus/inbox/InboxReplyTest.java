@@ -132,6 +132,36 @@ class InboxReplyTest {
   }
 
   @Test
+  void syncFindingTheAccountsOwnReplyResolvesAnUnknownAttempt() {
+    try (InboxFixture f = new InboxFixture()) {
+      ConversationId id = first(f);
+      Inbox agent = f.inbox(InboxFixture.AGENT);
+      f.x.replyFaults.add(FakeInboxConnector.ReplyFault.LOST_AFTER_ACCEPT);
+      ReplyAttempt unknown = agent.reply(id, "d1", "On its way!");
+      assertThat(unknown.state()).isEqualTo(ReplyState.UNKNOWN);
+      f.clock.advance(Duration.ofMinutes(2));
+      // The platform lists the account's own reply (other text first: it must not match).
+      f.x.interactions.add(new dev.chorus.model.Interaction(dev.chorus.model.Platform.X, f.xAccount.id(), "x-own-0",
+          InteractionKind.REPLY, null, "x1", f.xAccount.externalId(), f.xAccount.handle(), null, "something else",
+          f.clock.instant(), null));
+      f.chorus.inbox().sync(InboxFixture.WS);
+      assertThat(agent.replies(id)).singleElement().satisfies(r -> assertThat(r.state()).isEqualTo(ReplyState.UNKNOWN));
+      f.x.interactions.add(new dev.chorus.model.Interaction(dev.chorus.model.Platform.X, f.xAccount.id(), "x-own-1",
+          InteractionKind.REPLY, null, "x1", f.xAccount.externalId(), f.xAccount.handle(), null, "On its way!",
+          f.clock.instant(), null));
+      f.chorus.inbox().sync(InboxFixture.WS);
+      ReplyAttempt resolved = agent.replies(id).get(0);
+      assertThat(resolved.state()).isEqualTo(ReplyState.SENT);
+      assertThat(resolved.externalId()).isEqualTo("x-own-1");
+      assertThat(agent.conversation(id).firstResponder()).isEqualTo(InboxFixture.AGENT);
+      assertThat(agent.reply(id, "x1", "d1", "On its way!")).isEqualTo(resolved); // no second call
+      assertThat(f.x.replyCalls.get()).isEqualTo(1);
+      assertThat(f.events(ReplySent.class)).hasSize(1);
+      assertThat(agent.items(id)).extracting(i -> i.interaction().externalId()).contains("x-own-1");
+    }
+  }
+
+  @Test
   void aReplyMustAnswerAMessageOfTheConversation() {
     try (InboxFixture f = new InboxFixture()) {
       ConversationId id = first(f);
