@@ -5,6 +5,10 @@ import dev.chorus.connector.ConnectorContext;
 import dev.chorus.connector.ConnectorRegistry;
 import dev.chorus.event.ChorusListener;
 import dev.chorus.event.EventPublisher;
+import dev.chorus.inbox.CrisisMode;
+import dev.chorus.inbox.InboxEngine;
+import dev.chorus.inbox.InboxStore;
+import dev.chorus.inbox.SentimentClassifier;
 import dev.chorus.model.Actor;
 import dev.chorus.model.ActorId;
 import dev.chorus.model.ApprovalPolicy;
@@ -50,6 +54,8 @@ public final class Chorus implements AutoCloseable {
   private final EventPublisher events;
   private final Workflow workflow;
   private final Scheduler scheduler;
+  private final InboxEngine inbox;
+  private final CrisisMode crisis;
   private final AtomicBoolean closed = new AtomicBoolean();
 
   private Chorus(Builder builder) {
@@ -70,6 +76,11 @@ public final class Chorus implements AutoCloseable {
     this.scheduler = builder.scheduling.build(store, workflow.system(), clock, events);
     forward.set(scheduler);
     workflow.attachScheduler(scheduler);
+    InboxStore inboxStore = builder.inboxStore == null ? InboxStore.inMemory() : builder.inboxStore;
+    this.inbox = new InboxEngine(inboxStore, store, scheduler::connector, clock, events, builder.sentiment,
+        builder.inboxOverlap);
+    this.crisis = new CrisisMode(inboxStore, scheduler, clock, events);
+    workflow.attachInbox(inbox, crisis);
   }
 
   /** A builder with the system UTC clock, an in-memory store and no listeners. */
@@ -99,6 +110,24 @@ public final class Chorus implements AutoCloseable {
   public Scheduler scheduler() {
     open();
     return scheduler;
+  }
+
+  /**
+   * The system side of the unified inbox: sync of every account, webhook ingestion
+   * ({@code chorus.inbox().ingest(webhookResult)}). People work through {@code session.inbox()}.
+   */
+  public InboxEngine inbox() {
+    open();
+    return inbox;
+  }
+
+  /**
+   * The crisis switch a host or an anomaly listener calls: entering pauses the workspace's
+   * scheduled posts and surfaces its holding statements; leaving resumes them.
+   */
+  public CrisisMode crisis() {
+    open();
+    return crisis;
   }
 
   /**
@@ -160,6 +189,9 @@ public final class Chorus implements AutoCloseable {
     private ChorusStore store;
     private final List<ChorusListener> listeners = new ArrayList<>();
     private final Scheduler.Builder scheduling = Scheduler.builder();
+    private InboxStore inboxStore;
+    private SentimentClassifier sentiment = SentimentClassifier.lexicon();
+    private Duration inboxOverlap = InboxEngine.DEFAULT_OVERLAP;
 
     private Builder() {}
 
@@ -262,6 +294,27 @@ public final class Chorus implements AutoCloseable {
     /** Where state lives (default: a new in-memory store). */
     public Builder store(ChorusStore store) {
       this.store = Checks.required("store", store);
+      return this;
+    }
+
+    /** Where the inbox keeps its state (default: a new in-memory store). */
+    public Builder inboxStore(InboxStore value) {
+      this.inboxStore = Checks.required("inboxStore", value);
+      return this;
+    }
+
+    /** Classifies inbound messages (default: the offline lexicon). */
+    public Builder sentimentClassifier(SentimentClassifier value) {
+      this.sentiment = Checks.required("sentimentClassifier", value);
+      return this;
+    }
+
+    /**
+     * How far before the newest item seen each inbox poll starts again (5 min by default); checked
+     * by {@link #build()}.
+     */
+    public Builder inboxPollOverlap(Duration value) {
+      this.inboxOverlap = Checks.required("inboxPollOverlap", value);
       return this;
     }
 

@@ -71,6 +71,11 @@ public final class Session {
     return new Audiences(workflow, actor, workspace);
   }
 
+  /** The unified inbox of the workspace: conversations, replies, rules, SLAs and crisis mode. */
+  public dev.chorus.inbox.Inbox inbox() {
+    return workflow.inbox(actor, workspace);
+  }
+
   /** Who belongs to the workspace and with which role. */
   public Members members() {
     return new Members(workflow, actor, workspace);

@@ -36,6 +36,8 @@ public final class Workflow {
   private final EventPublisher events;
   private final Object workspaceLock = new Object();
   private volatile dev.chorus.schedule.Scheduler scheduler;
+  private volatile dev.chorus.inbox.InboxEngine inbox;
+  private volatile dev.chorus.inbox.CrisisMode crisisMode;
 
   /** An engine over the store, reading time from the clock and emitting through the publisher. */
   public Workflow(ChorusStore store, Clock clock, EventPublisher events) {
@@ -77,6 +79,33 @@ public final class Workflow {
       }
       scheduler = value;
     }
+  }
+
+  /**
+   * Attaches the inbox that {@link Session#inbox()} works with; {@code Chorus} does this once.
+   *
+   * @throws IllegalStateException if an inbox is attached already
+   */
+  public void attachInbox(dev.chorus.inbox.InboxEngine engine, dev.chorus.inbox.CrisisMode crisis) {
+    Checks.required("inbox", engine);
+    Checks.required("crisis", crisis);
+    synchronized (workspaceLock) {
+      if (inbox != null) {
+        throw new IllegalStateException("an inbox is attached already");
+      }
+      inbox = engine;
+      crisisMode = crisis;
+    }
+  }
+
+  /** The session inbox of the actor. */
+  dev.chorus.inbox.Inbox inbox(ActorId actor, WorkspaceId workspace) {
+    dev.chorus.inbox.InboxEngine engine = inbox;
+    if (engine == null) {
+      throw new IllegalStateException("no inbox is attached");
+    }
+    return dev.chorus.inbox.Inbox.of(engine, crisisMode, p -> authorize(actor, workspace, p).workspace(),
+        actor, workspace);
   }
 
   /** The attached scheduler, if any. */
