@@ -15,6 +15,7 @@ import dev.chorus.connector.MediaLimit;
 import dev.chorus.connector.TextLimit;
 import dev.chorus.connector.http.CredentialSource;
 import dev.chorus.connector.http.HttpRuntime;
+import dev.chorus.connector.http.MediaReader;
 import dev.chorus.connector.http.oauth.ClientAuthentication;
 import dev.chorus.connector.http.oauth.ManagedCredentials;
 import dev.chorus.connector.http.oauth.OAuthClient;
@@ -131,7 +132,8 @@ public final class XConnectorProvider implements ConnectorProvider {
     HttpRuntime runtime = shared != null ? shared : HttpRuntime.builder().clock(context.clock()).build();
     try {
       CredentialSource credentials = credentials(context, config, runtime, settings);
-      return new XConnector(CAPABILITIES, settings, runtime, shared == null, credentials);
+      return new XConnector(CAPABILITIES, settings, runtime, shared == null, credentials,
+          MediaReader.from(context));
     } catch (RuntimeException e) {
       if (shared == null) {
         runtime.close();

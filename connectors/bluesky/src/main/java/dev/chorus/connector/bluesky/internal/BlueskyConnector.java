@@ -19,7 +19,7 @@ import dev.chorus.connector.TransportException;
 import dev.chorus.connector.ValidationResult;
 import dev.chorus.connector.Violation;
 import dev.chorus.connector.bluesky.BlueskyConnectorProvider;
-import dev.chorus.connector.bluesky.BlueskyMediaLoader;
+import dev.chorus.connector.http.MediaReader;
 import dev.chorus.connector.http.ApiRequest;
 import dev.chorus.connector.http.ApiResponse;
 import dev.chorus.connector.http.HttpRuntime;
@@ -87,11 +87,11 @@ public final class BlueskyConnector implements Connector {
   private final boolean ownsRuntime;
   private final PlatformHttp api;
   private final Sessions sessions;
-  private final BlueskyMediaLoader media;
+  private final MediaReader media;
 
   /**
    * @param context the clock and optional extensions ({@link HttpRuntime}, {@link TokenStore},
-   *     {@link BlueskyMediaLoader})
+   *     {@link MediaReader})
    * @param capabilities what the provider declares
    * @param serviceUrl the PDS base URL
    * @param identifier the handle, DID or e-mail to log in with
@@ -108,7 +108,7 @@ public final class BlueskyConnector implements Connector {
     TokenStore store = context.extension(TokenStore.class).orElseGet(InMemoryTokenStore::new);
     this.sessions = new Sessions(auth, identifier, password, store, clock);
     this.api = client(serviceUrl).credentials(sessions).build();
-    this.media = context.extension(BlueskyMediaLoader.class).orElseGet(BlueskyMediaLoader::standard);
+    this.media = MediaReader.from(context);
   }
 
   private PlatformHttp.Builder client(String serviceUrl) {
@@ -363,7 +363,7 @@ public final class BlueskyConnector implements Connector {
   private byte[] read(MediaAsset asset, int index) {
     String field = "media[" + index + "]";
     long max = BlueskyConnectorProvider.MAX_IMAGE_BYTES;
-    MediaSource source = media.load(asset);
+    MediaSource source = media.open(asset);
     byte[] bytes;
     try (InputStream in = source.open()) {
       bytes = in.readNBytes((int) max + 1);

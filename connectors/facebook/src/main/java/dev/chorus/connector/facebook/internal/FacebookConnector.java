@@ -1,6 +1,5 @@
 package dev.chorus.connector.facebook.internal;
 
-import dev.chorus.InvalidValueException;
 import dev.chorus.connector.Capabilities;
 import dev.chorus.connector.Capability;
 import dev.chorus.connector.Checkpoint;
@@ -22,6 +21,7 @@ import dev.chorus.connector.http.CredentialSource;
 import dev.chorus.connector.http.GraphApi;
 import dev.chorus.connector.http.GraphApiErrors;
 import dev.chorus.connector.http.HttpRuntime;
+import dev.chorus.connector.http.MediaReader;
 import dev.chorus.connector.http.PlatformHttp;
 import dev.chorus.connector.http.RateLimitStrategy;
 import dev.chorus.media.MediaSource;
@@ -40,7 +40,6 @@ import java.io.InputStream;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -51,7 +50,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
@@ -79,10 +77,12 @@ public final class FacebookConnector implements Connector {
   private final boolean ownsRuntime;
   private final PlatformHttp http;
   private final Clock clock;
+  private final MediaReader media;
 
   /** A connector on the runtime with the host's credentials (user or Page tokens per the settings). */
   public FacebookConnector(Capabilities capabilities, FacebookSettings settings, HttpRuntime runtime,
-      boolean ownsRuntime, CredentialSource credentials) {
+      boolean ownsRuntime, CredentialSource credentials, MediaReader media) {
+    this.media = media;
     this.capabilities = capabilities;
     this.settings = settings;
     this.runtime = runtime;
@@ -289,7 +289,7 @@ public final class FacebookConnector implements Connector {
     Checkpoint checkpoint = request.checkpoint();
     SocialAccount account = request.account();
     String path = "/" + encode(account.externalId()) + "/videos";
-    MediaSource source = open(video);
+    MediaSource source = media.open(video);
     long size = video.byteSize() != null ? video.byteSize() : source.length().orElseGet(() -> readAll(video).length);
     String videoId = checkpoint.get("fb.video.id").orElse(null);
     String session = checkpoint.get("fb.video.session").orElse(null);
@@ -601,20 +601,9 @@ public final class FacebookConnector implements Connector {
     return scheme.equals("http") || scheme.equals("https");
   }
 
-  private MediaSource open(MediaAsset asset) {
-    URI uri = asset.source();
-    if (web(uri)) {
-      return MediaSource.ofUrl(uri);
-    }
-    if ("file".equalsIgnoreCase(uri.getScheme())) {
-      return MediaSource.ofFile(Path.of(uri));
-    }
-    // Only the scheme is shown: a source URI may carry a signed token.
-    throw new InvalidValueException("media.source", uri.getScheme() + ":…", "cannot be read (file: or http(s): only)");
-  }
 
   private byte[] readAll(MediaAsset asset) {
-    try (InputStream in = open(asset).open()) {
+    try (InputStream in = media.open(asset).open()) {
       return in.readAllBytes();
     } catch (IOException failure) {
       throw new TransportException(platform(), "reading the media failed: " + failure.getClass().getSimpleName(),

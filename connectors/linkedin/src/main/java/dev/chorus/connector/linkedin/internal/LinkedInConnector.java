@@ -28,7 +28,7 @@ import dev.chorus.connector.http.oauth.ManagedCredentials;
 import dev.chorus.connector.http.oauth.OAuthTokens;
 import dev.chorus.connector.http.oauth.TokenStore;
 import dev.chorus.connector.linkedin.LinkedInConnectorProvider;
-import dev.chorus.connector.linkedin.MediaOpener;
+import dev.chorus.connector.http.MediaReader;
 import dev.chorus.model.CredentialsRef;
 import dev.chorus.model.Interaction;
 import dev.chorus.model.InteractionKind;
@@ -105,7 +105,7 @@ public final class LinkedInConnector implements Connector {
         .requestIdHeader(LinkedInErrors.REQUEST_ID_HEADER)
         .credentials(credentials)
         .build();
-    MediaOpener opener = context.extension(MediaOpener.class).orElseGet(MediaOpener::standard);
+    MediaReader opener = MediaReader.from(context);
     MediaUploader uploader = new MediaUploader(http, new RestHeaders(settings.version()), opener, runtime.clock(),
         runtime.sleeper(), settings);
     return new LinkedInConnector(capabilities, settings, http, uploader, runtime.clock(),

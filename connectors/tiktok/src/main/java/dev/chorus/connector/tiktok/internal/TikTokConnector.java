@@ -30,7 +30,7 @@ import dev.chorus.connector.http.oauth.InMemoryTokenStore;
 import dev.chorus.connector.http.oauth.ManagedCredentials;
 import dev.chorus.connector.http.oauth.OAuthTokens;
 import dev.chorus.connector.http.oauth.TokenStore;
-import dev.chorus.connector.tiktok.MediaOpener;
+import dev.chorus.connector.http.MediaReader;
 import dev.chorus.connector.tiktok.TikTokConnectorProvider;
 import dev.chorus.connector.tiktok.TikTokOAuth;
 import dev.chorus.connector.tiktok.TikTokOptions;
@@ -115,12 +115,12 @@ public final class TikTokConnector implements Connector {
   private final Capabilities capabilities;
   private final TikTokSettings settings;
   private final PlatformHttp http;
-  private final MediaOpener opener;
+  private final MediaReader opener;
   private final Clock clock;
   private final Sleeper sleeper;
   private final HttpRuntime ownedRuntime;
 
-  private TikTokConnector(Capabilities capabilities, TikTokSettings settings, PlatformHttp http, MediaOpener opener,
+  private TikTokConnector(Capabilities capabilities, TikTokSettings settings, PlatformHttp http, MediaReader opener,
       HttpRuntime runtime, boolean ownsRuntime) {
     this.capabilities = capabilities;
     this.settings = settings;
@@ -151,7 +151,7 @@ public final class TikTokConnector implements Connector {
         .errors(TikTokErrors.INSTANCE)
         .credentials(credentials)
         .build();
-    MediaOpener opener = context.extension(MediaOpener.class).orElseGet(MediaOpener::standard);
+    MediaReader opener = MediaReader.from(context);
     return new TikTokConnector(capabilities, settings, http, opener, runtime, shared.isEmpty());
   }
 

@@ -6,6 +6,7 @@ import dev.chorus.connector.PlatformUnavailableException;
 import dev.chorus.connector.TransportException;
 import dev.chorus.connector.http.ApiRequest;
 import dev.chorus.connector.http.ApiResponse;
+import dev.chorus.connector.http.MediaReader;
 import dev.chorus.connector.http.PlatformHttp;
 import dev.chorus.connector.http.Sleeper;
 import dev.chorus.media.MediaSource;
@@ -15,7 +16,6 @@ import dev.chorus.model.MediaKind;
 import dev.chorus.model.Platform;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -51,8 +51,10 @@ final class MediaUploader {
   private final Clock clock;
   private final Sleeper sleeper;
   private final XSettings settings;
+  private final MediaReader media;
 
-  MediaUploader(PlatformHttp http, Clock clock, Sleeper sleeper, XSettings settings) {
+  MediaUploader(PlatformHttp http, Clock clock, Sleeper sleeper, XSettings settings, MediaReader media) {
+    this.media = media;
     this.http = http;
     this.clock = clock;
     this.sleeper = sleeper;
@@ -63,7 +65,7 @@ final class MediaUploader {
   Uploaded upload(CredentialsRef account, MediaAsset asset) {
     Path spooled = null;
     try {
-      MediaSource source = source(asset.source());
+      MediaSource source = media.open(asset);
       OptionalLong known = asset.byteSize() != null ? OptionalLong.of(asset.byteSize()) : source.length();
       if (known.isEmpty()) {
         spooled = Files.createTempFile("chorus-x-", ".upload");
@@ -206,14 +208,4 @@ final class MediaUploader {
     }
   }
 
-  private static MediaSource source(URI uri) {
-    String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(java.util.Locale.ROOT);
-    if (scheme.equals("file")) {
-      return MediaSource.ofFile(Path.of(uri));
-    }
-    if (scheme.equals("http") || scheme.equals("https")) {
-      return MediaSource.ofUrl(uri);
-    }
-    throw new InvalidValueException("media.source", scheme + ":…", "must be a file, http or https URI");
-  }
 }

@@ -19,6 +19,7 @@ import dev.chorus.connector.http.ApiRequest;
 import dev.chorus.connector.http.ApiResponse;
 import dev.chorus.connector.http.CredentialSource;
 import dev.chorus.connector.http.HttpRuntime;
+import dev.chorus.connector.http.MediaReader;
 import dev.chorus.connector.http.PlatformHttp;
 import dev.chorus.connector.http.RateLimitStrategy;
 import dev.chorus.model.Checks;
@@ -86,7 +87,7 @@ public final class XConnector implements Connector {
 
   /** A connector on the runtime with the credentials; closes the runtime on close when it owns it. */
   public XConnector(Capabilities capabilities, XSettings settings, HttpRuntime runtime, boolean ownsRuntime,
-      CredentialSource credentials) {
+      CredentialSource credentials, MediaReader media) {
     this.capabilities = capabilities;
     this.settings = settings;
     this.runtime = runtime;
@@ -100,7 +101,7 @@ public final class XConnector implements Connector {
         .userAgent("chorus-connector-x")
         .build();
     this.clock = runtime.clock();
-    this.uploader = new MediaUploader(http, clock, runtime.sleeper(), settings);
+    this.uploader = new MediaUploader(http, clock, runtime.sleeper(), settings, media);
   }
 
   @Override

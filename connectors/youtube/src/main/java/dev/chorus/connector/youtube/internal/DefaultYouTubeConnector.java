@@ -30,7 +30,7 @@ import dev.chorus.connector.http.oauth.InMemoryTokenStore;
 import dev.chorus.connector.http.oauth.ManagedCredentials;
 import dev.chorus.connector.http.oauth.OAuthTokens;
 import dev.chorus.connector.http.oauth.TokenStore;
-import dev.chorus.connector.youtube.VideoOpener;
+import dev.chorus.connector.http.MediaReader;
 import dev.chorus.connector.youtube.YouTubeConnector;
 import dev.chorus.connector.youtube.YouTubeOAuth;
 import dev.chorus.connector.youtube.YouTubeOptions;
@@ -111,7 +111,7 @@ public final class DefaultYouTubeConnector implements YouTubeConnector {
   private final HttpRuntime runtime;
   private final boolean ownsRuntime;
   private final PlatformHttp http;
-  private final VideoOpener opener;
+  private final MediaReader opener;
   private final YouTubeQuota quota;
   private final long insertCost;
   private final int chunkSize;
@@ -151,7 +151,7 @@ public final class DefaultYouTubeConnector implements YouTubeConnector {
     this.ownsRuntime = shared.isEmpty();
     CredentialSource credentials = context.extension(CredentialSource.class)
         .orElseGet(() -> credentials(context, config, runtime));
-    this.opener = context.extension(VideoOpener.class).orElseGet(VideoOpener::standard);
+    this.opener = MediaReader.from(context);
     this.http = runtime.platform(PLATFORM)
         .baseUrl(trimSlash(config.url(YouTubeProvider.BASE_URL).toString()))
         .rateLimits(RateLimitStrategy.none())
