@@ -19,6 +19,7 @@ import dev.chorus.connector.http.AccessToken;
 import dev.chorus.connector.http.CredentialSource;
 import dev.chorus.connector.http.GraphApi;
 import dev.chorus.connector.http.HttpRuntime;
+import dev.chorus.connector.http.RuntimeLease;
 import dev.chorus.connector.http.MediaReader;
 import dev.chorus.model.InteractionKind;
 import dev.chorus.model.MediaKind;
@@ -121,9 +122,7 @@ public final class FacebookConnectorProvider implements ConnectorProvider {
             .map(secret -> CredentialSource.fixed(AccessToken.of(secret.reveal()))))
         .orElseThrow(() -> new ConfigException(Platform.FACEBOOK.id(), List.of(FacebookSettings.ACCESS_TOKEN
             + ": is required when the host supplies no CredentialSource")));
-    HttpRuntime shared = context.extension(HttpRuntime.class).orElse(null);
-    HttpRuntime runtime = shared != null ? shared : HttpRuntime.builder().clock(context.clock()).build();
-    return new FacebookConnector(CAPABILITIES, settings, runtime, shared == null, credentials,
+    return new FacebookConnector(CAPABILITIES, settings, RuntimeLease.from(context), credentials,
         MediaReader.from(context));
   }
 

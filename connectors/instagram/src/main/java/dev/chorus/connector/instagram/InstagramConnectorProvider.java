@@ -16,7 +16,7 @@ import dev.chorus.connector.TextLimit;
 import dev.chorus.connector.http.AccessToken;
 import dev.chorus.connector.http.CredentialSource;
 import dev.chorus.connector.http.GraphApi;
-import dev.chorus.connector.http.HttpRuntime;
+import dev.chorus.connector.http.RuntimeLease;
 import dev.chorus.connector.instagram.internal.DefaultInstagramConnector;
 import dev.chorus.connector.instagram.internal.InstagramSettings;
 import dev.chorus.model.InteractionKind;
@@ -127,9 +127,7 @@ public final class InstagramConnectorProvider implements ConnectorProvider {
             .map(secret -> CredentialSource.fixed(AccessToken.of(secret.reveal()))))
         .orElseThrow(() -> new ConfigException(Platform.INSTAGRAM.id(), List.of(InstagramSettings.ACCESS_TOKEN
             + ": is required when the host supplies no CredentialSource")));
-    HttpRuntime shared = context.extension(HttpRuntime.class).orElse(null);
-    HttpRuntime runtime = shared != null ? shared : HttpRuntime.builder().clock(context.clock()).build();
-    return new DefaultInstagramConnector(CAPABILITIES, settings, runtime, shared == null, credentials);
+    return new DefaultInstagramConnector(CAPABILITIES, settings, RuntimeLease.from(context), credentials);
   }
 
   @Override

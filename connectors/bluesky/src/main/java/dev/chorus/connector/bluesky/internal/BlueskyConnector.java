@@ -23,6 +23,7 @@ import dev.chorus.connector.http.MediaReader;
 import dev.chorus.connector.http.ApiRequest;
 import dev.chorus.connector.http.ApiResponse;
 import dev.chorus.connector.http.HttpRuntime;
+import dev.chorus.connector.http.RuntimeLease;
 import dev.chorus.connector.http.PlatformHttp;
 import dev.chorus.connector.http.RateLimitStrategy;
 import dev.chorus.connector.http.oauth.InMemoryTokenStore;
@@ -83,8 +84,8 @@ public final class BlueskyConnector implements Connector {
 
   private final Capabilities capabilities;
   private final Clock clock;
+  private final RuntimeLease lease;
   private final HttpRuntime runtime;
-  private final boolean ownsRuntime;
   private final PlatformHttp api;
   private final Sessions sessions;
   private final MediaReader media;
@@ -101,9 +102,8 @@ public final class BlueskyConnector implements Connector {
       String identifier, Secret password) {
     this.capabilities = capabilities;
     this.clock = context.clock();
-    Optional<HttpRuntime> shared = context.extension(HttpRuntime.class);
-    this.runtime = shared.orElseGet(() -> HttpRuntime.builder().clock(clock).build());
-    this.ownsRuntime = shared.isEmpty();
+    this.lease = RuntimeLease.from(context);
+    this.runtime = lease.runtime();
     PlatformHttp auth = client(serviceUrl).build();
     TokenStore store = context.extension(TokenStore.class).orElseGet(InMemoryTokenStore::new);
     this.sessions = new Sessions(auth, identifier, password, store, clock);
@@ -620,9 +620,7 @@ public final class BlueskyConnector implements Connector {
 
   @Override
   public void close() {
-    if (ownsRuntime) {
-      runtime.close();
-    }
+    lease.close();
   }
 
   @Override

@@ -21,6 +21,7 @@ import dev.chorus.connector.http.CredentialSource;
 import dev.chorus.connector.http.GraphApi;
 import dev.chorus.connector.http.GraphApiErrors;
 import dev.chorus.connector.http.HttpRuntime;
+import dev.chorus.connector.http.RuntimeLease;
 import dev.chorus.connector.http.MediaReader;
 import dev.chorus.connector.http.PlatformHttp;
 import dev.chorus.connector.http.RateLimitStrategy;
@@ -73,20 +74,20 @@ public final class FacebookConnector implements Connector {
 
   private final Capabilities capabilities;
   private final FacebookSettings settings;
+  private final RuntimeLease lease;
   private final HttpRuntime runtime;
-  private final boolean ownsRuntime;
   private final PlatformHttp http;
   private final Clock clock;
   private final MediaReader media;
 
   /** A connector on the runtime with the host's credentials (user or Page tokens per the settings). */
-  public FacebookConnector(Capabilities capabilities, FacebookSettings settings, HttpRuntime runtime,
-      boolean ownsRuntime, CredentialSource credentials, MediaReader media) {
+  public FacebookConnector(Capabilities capabilities, FacebookSettings settings, RuntimeLease lease,
+      CredentialSource credentials, MediaReader media) {
     this.media = media;
     this.capabilities = capabilities;
     this.settings = settings;
-    this.runtime = runtime;
-    this.ownsRuntime = ownsRuntime;
+    this.lease = lease;
+    this.runtime = lease.runtime();
     CredentialSource pageCredentials = credentials;
     if (settings.pageTokens()) {
       pageCredentials = new PageTokens(builder(runtime, settings).credentials(credentials).build());
@@ -631,9 +632,7 @@ public final class FacebookConnector implements Connector {
 
   @Override
   public void close() {
-    if (ownsRuntime) {
-      runtime.close();
-    }
+    lease.close();
   }
 
   @Override

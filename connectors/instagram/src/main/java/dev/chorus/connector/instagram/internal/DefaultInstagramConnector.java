@@ -24,6 +24,7 @@ import dev.chorus.connector.http.CredentialSource;
 import dev.chorus.connector.http.GraphApi;
 import dev.chorus.connector.http.GraphApiErrors;
 import dev.chorus.connector.http.HttpRuntime;
+import dev.chorus.connector.http.RuntimeLease;
 import dev.chorus.connector.http.PlatformHttp;
 import dev.chorus.connector.http.RateLimitStrategy;
 import dev.chorus.connector.instagram.InstagramConnector;
@@ -75,18 +76,18 @@ public final class DefaultInstagramConnector implements InstagramConnector {
 
   private final Capabilities capabilities;
   private final InstagramSettings settings;
+  private final RuntimeLease lease;
   private final HttpRuntime runtime;
-  private final boolean ownsRuntime;
   private final PlatformHttp http;
   private final Clock clock;
 
   /** A connector on the runtime with the host's credentials. */
-  public DefaultInstagramConnector(Capabilities capabilities, InstagramSettings settings, HttpRuntime runtime,
-      boolean ownsRuntime, CredentialSource credentials) {
+  public DefaultInstagramConnector(Capabilities capabilities, InstagramSettings settings, RuntimeLease lease,
+      CredentialSource credentials) {
     this.capabilities = capabilities;
     this.settings = settings;
-    this.runtime = runtime;
-    this.ownsRuntime = ownsRuntime;
+    this.lease = lease;
+    this.runtime = lease.runtime();
     this.http = runtime.platform(Platform.INSTAGRAM)
         .baseUrl(settings.baseUrl() + "/" + settings.apiVersion())
         .rateLimits(RateLimitStrategy.metaUsage())
@@ -571,9 +572,7 @@ public final class DefaultInstagramConnector implements InstagramConnector {
 
   @Override
   public void close() {
-    if (ownsRuntime) {
-      runtime.close();
-    }
+    lease.close();
   }
 
   @Override

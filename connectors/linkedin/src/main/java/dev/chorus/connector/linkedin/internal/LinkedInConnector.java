@@ -22,6 +22,7 @@ import dev.chorus.connector.http.ApiRequest;
 import dev.chorus.connector.http.ApiResponse;
 import dev.chorus.connector.http.CredentialSource;
 import dev.chorus.connector.http.HttpRuntime;
+import dev.chorus.connector.http.RuntimeLease;
 import dev.chorus.connector.http.PlatformHttp;
 import dev.chorus.connector.http.oauth.InMemoryTokenStore;
 import dev.chorus.connector.http.oauth.ManagedCredentials;
@@ -40,7 +41,6 @@ import dev.chorus.model.Platform;
 import dev.chorus.model.PostFormat;
 import dev.chorus.model.SocialAccount;
 import dev.chorus.text.LinkedInText;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -76,23 +76,23 @@ public final class LinkedInConnector implements Connector {
   private final RestHeaders headers;
   private final MediaUploader uploader;
   private final Clock clock;
-  private final HttpRuntime ownedRuntime;
+  private final RuntimeLease lease;
 
   private LinkedInConnector(Capabilities capabilities, LinkedInSettings settings, PlatformHttp http,
-      MediaUploader uploader, Clock clock, HttpRuntime ownedRuntime) {
+      MediaUploader uploader, Clock clock, RuntimeLease lease) {
     this.capabilities = capabilities;
     this.settings = settings;
     this.http = http;
     this.headers = new RestHeaders(settings.version());
     this.uploader = uploader;
     this.clock = clock;
-    this.ownedRuntime = ownedRuntime;
+    this.lease = lease;
   }
 
   /** Wires a connector from the context's extensions (runtime, token store, media opener). */
   public static LinkedInConnector create(Capabilities capabilities, LinkedInSettings settings, ConnectorContext context) {
-    Optional<HttpRuntime> shared = context.extension(HttpRuntime.class);
-    HttpRuntime runtime = shared.orElseGet(() -> HttpRuntime.builder().clock(context.clock()).build());
+    RuntimeLease lease = RuntimeLease.from(context);
+    HttpRuntime runtime = lease.runtime();
     TokenStore store = context.extension(TokenStore.class).orElseGet(InMemoryTokenStore::new);
     ManagedCredentials managed = ManagedCredentials.builder()
         .platform(PLATFORM).store(store).refresher(settings.oauthClient(runtime)).clock(runtime.clock()).build();
@@ -108,8 +108,7 @@ public final class LinkedInConnector implements Connector {
     MediaReader opener = MediaReader.from(context);
     MediaUploader uploader = new MediaUploader(http, new RestHeaders(settings.version()), opener, runtime.clock(),
         runtime.sleeper(), settings);
-    return new LinkedInConnector(capabilities, settings, http, uploader, runtime.clock(),
-        shared.isPresent() ? null : runtime);
+    return new LinkedInConnector(capabilities, settings, http, uploader, runtime.clock(), lease);
   }
 
   @Override
@@ -518,9 +517,7 @@ public final class LinkedInConnector implements Connector {
 
   @Override
   public void close() {
-    if (ownedRuntime != null) {
-      ownedRuntime.close();
-    }
+    lease.close();
   }
 
   @Override

@@ -25,6 +25,7 @@ import dev.chorus.connector.http.ApiResponse;
 import dev.chorus.connector.http.CredentialSource;
 import dev.chorus.connector.http.ErrorMapper;
 import dev.chorus.connector.http.HttpRuntime;
+import dev.chorus.connector.http.RuntimeLease;
 import dev.chorus.connector.http.PlatformHttp;
 import dev.chorus.connector.http.RateLimitStrategy;
 import dev.chorus.connector.mastodon.InstanceLimits;
@@ -97,8 +98,8 @@ public final class DefaultMastodonConnector implements MastodonConnector {
 
   private final Clock clock;
   private final Capabilities declared;
+  private final RuntimeLease lease;
   private final HttpRuntime runtime;
-  private final boolean ownsRuntime;
   private final PlatformHttp http;
   private final MediaReader mediaReader;
   private final Duration pollInterval;
@@ -130,9 +131,8 @@ public final class DefaultMastodonConnector implements MastodonConnector {
         positive(MastodonProvider.MEDIA_PROCESSING_TIMEOUT, config.duration(MastodonProvider.MEDIA_PROCESSING_TIMEOUT));
     this.limitsTtl = positive(MastodonProvider.INSTANCE_LIMITS_TTL, config.duration(MastodonProvider.INSTANCE_LIMITS_TTL));
     this.mediaReader = MediaReader.from(context);
-    Optional<HttpRuntime> shared = context.extension(HttpRuntime.class);
-    this.runtime = shared.orElseGet(() -> HttpRuntime.builder().clock(clock).build());
-    this.ownsRuntime = shared.isEmpty();
+    this.lease = RuntimeLease.from(context);
+    this.runtime = lease.runtime();
     this.http = runtime.platform(Platform.MASTODON)
         .baseUrl(config.url(MastodonProvider.BASE_URL).toString())
         .rateLimits(RateLimitStrategy.mastodon())
@@ -766,9 +766,7 @@ public final class DefaultMastodonConnector implements MastodonConnector {
 
   @Override
   public void close() {
-    if (ownsRuntime) {
-      runtime.close();
-    }
+    lease.close();
   }
 
   @Override

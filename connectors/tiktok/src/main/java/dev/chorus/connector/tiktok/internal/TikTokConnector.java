@@ -24,6 +24,7 @@ import dev.chorus.connector.http.ApiRequest;
 import dev.chorus.connector.http.ApiResponse;
 import dev.chorus.connector.http.CredentialSource;
 import dev.chorus.connector.http.HttpRuntime;
+import dev.chorus.connector.http.RuntimeLease;
 import dev.chorus.connector.http.PlatformHttp;
 import dev.chorus.connector.http.Sleeper;
 import dev.chorus.connector.http.oauth.InMemoryTokenStore;
@@ -118,23 +119,23 @@ public final class TikTokConnector implements Connector {
   private final MediaReader opener;
   private final Clock clock;
   private final Sleeper sleeper;
-  private final HttpRuntime ownedRuntime;
+  private final RuntimeLease lease;
 
   private TikTokConnector(Capabilities capabilities, TikTokSettings settings, PlatformHttp http, MediaReader opener,
-      HttpRuntime runtime, boolean ownsRuntime) {
+      RuntimeLease lease) {
     this.capabilities = capabilities;
     this.settings = settings;
     this.http = http;
     this.opener = opener;
-    this.clock = runtime.clock();
-    this.sleeper = runtime.sleeper();
-    this.ownedRuntime = ownsRuntime ? runtime : null;
+    this.clock = lease.runtime().clock();
+    this.sleeper = lease.runtime().sleeper();
+    this.lease = lease;
   }
 
   /** Wires a connector from the context's extensions (runtime, credentials or token store, media opener). */
   public static TikTokConnector create(Capabilities capabilities, TikTokSettings settings, ConnectorContext context) {
-    Optional<HttpRuntime> shared = context.extension(HttpRuntime.class);
-    HttpRuntime runtime = shared.orElseGet(() -> HttpRuntime.builder().clock(context.clock()).build());
+    RuntimeLease lease = RuntimeLease.from(context);
+    HttpRuntime runtime = lease.runtime();
     CredentialSource credentials = context.extension(CredentialSource.class).orElseGet(() -> {
       TokenStore store = context.extension(TokenStore.class).orElseGet(InMemoryTokenStore::new);
       ManagedCredentials.Builder managed = ManagedCredentials.builder()
@@ -152,7 +153,7 @@ public final class TikTokConnector implements Connector {
         .credentials(credentials)
         .build();
     MediaReader opener = MediaReader.from(context);
-    return new TikTokConnector(capabilities, settings, http, opener, runtime, shared.isEmpty());
+    return new TikTokConnector(capabilities, settings, http, opener, lease);
   }
 
   @Override
@@ -792,9 +793,7 @@ public final class TikTokConnector implements Connector {
 
   @Override
   public void close() {
-    if (ownedRuntime != null) {
-      ownedRuntime.close();
-    }
+    lease.close();
   }
 
   @Override

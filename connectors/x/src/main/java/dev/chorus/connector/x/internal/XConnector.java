@@ -19,6 +19,7 @@ import dev.chorus.connector.http.ApiRequest;
 import dev.chorus.connector.http.ApiResponse;
 import dev.chorus.connector.http.CredentialSource;
 import dev.chorus.connector.http.HttpRuntime;
+import dev.chorus.connector.http.RuntimeLease;
 import dev.chorus.connector.http.MediaReader;
 import dev.chorus.connector.http.PlatformHttp;
 import dev.chorus.connector.http.RateLimitStrategy;
@@ -79,19 +80,19 @@ public final class XConnector implements Connector {
 
   private final Capabilities capabilities;
   private final XSettings settings;
+  private final RuntimeLease lease;
   private final HttpRuntime runtime;
-  private final boolean ownsRuntime;
   private final PlatformHttp http;
   private final Clock clock;
   private final MediaUploader uploader;
 
   /** A connector on the runtime with the credentials; closes the runtime on close when it owns it. */
-  public XConnector(Capabilities capabilities, XSettings settings, HttpRuntime runtime, boolean ownsRuntime,
+  public XConnector(Capabilities capabilities, XSettings settings, RuntimeLease lease,
       CredentialSource credentials, MediaReader media) {
     this.capabilities = capabilities;
     this.settings = settings;
-    this.runtime = runtime;
-    this.ownsRuntime = ownsRuntime;
+    this.lease = lease;
+    this.runtime = lease.runtime();
     this.http = runtime.platform(Platform.X)
         .baseUrl(settings.baseUrl())
         .rateLimits(RateLimitStrategy.xRateLimit())
@@ -628,9 +629,7 @@ public final class XConnector implements Connector {
 
   @Override
   public void close() {
-    if (ownsRuntime) {
-      runtime.close();
-    }
+    lease.close();
   }
 
   @Override

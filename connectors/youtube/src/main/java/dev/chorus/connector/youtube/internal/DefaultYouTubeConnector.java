@@ -24,6 +24,7 @@ import dev.chorus.connector.http.ApiRequest;
 import dev.chorus.connector.http.ApiResponse;
 import dev.chorus.connector.http.CredentialSource;
 import dev.chorus.connector.http.HttpRuntime;
+import dev.chorus.connector.http.RuntimeLease;
 import dev.chorus.connector.http.PlatformHttp;
 import dev.chorus.connector.http.RateLimitStrategy;
 import dev.chorus.connector.http.oauth.InMemoryTokenStore;
@@ -108,8 +109,8 @@ public final class DefaultYouTubeConnector implements YouTubeConnector {
 
   private final Clock clock;
   private final Capabilities declared;
+  private final RuntimeLease lease;
   private final HttpRuntime runtime;
-  private final boolean ownsRuntime;
   private final PlatformHttp http;
   private final MediaReader opener;
   private final YouTubeQuota quota;
@@ -146,9 +147,8 @@ public final class DefaultYouTubeConnector implements YouTubeConnector {
     }
     this.chunkSize = (int) chunk;
     this.quota = context.extension(YouTubeQuota.class).orElseGet(() -> new YouTubeQuota(clock, daily));
-    Optional<HttpRuntime> shared = context.extension(HttpRuntime.class);
-    this.runtime = shared.orElseGet(() -> HttpRuntime.builder().clock(clock).build());
-    this.ownsRuntime = shared.isEmpty();
+    this.lease = RuntimeLease.from(context);
+    this.runtime = lease.runtime();
     CredentialSource credentials = context.extension(CredentialSource.class)
         .orElseGet(() -> credentials(context, config, runtime));
     this.opener = MediaReader.from(context);
@@ -802,9 +802,7 @@ public final class DefaultYouTubeConnector implements YouTubeConnector {
 
   @Override
   public void close() {
-    if (ownsRuntime) {
-      runtime.close();
-    }
+    lease.close();
   }
 
   @Override
