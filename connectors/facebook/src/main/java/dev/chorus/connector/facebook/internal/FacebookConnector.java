@@ -19,6 +19,7 @@ import dev.chorus.connector.http.ApiRequest;
 import dev.chorus.connector.http.ApiResponse;
 import dev.chorus.connector.http.CredentialSource;
 import dev.chorus.connector.http.GraphApi;
+import dev.chorus.connector.http.GraphSettings;
 import dev.chorus.connector.http.GraphApiErrors;
 import dev.chorus.connector.http.HttpRuntime;
 import dev.chorus.connector.http.RuntimeLease;
@@ -473,14 +474,12 @@ public final class FacebookConnector implements Connector {
       LOG.warn("Facebook refused the insights metrics {} ({}); asking for each alone", settings.insights().values(),
           refused.reason());
       Map<String, Map<Metric, Long>> merged = readMetrics(account, batch, Map.of());
-      for (Map.Entry<Metric, String> metric : settings.insights().entrySet()) {
-        try {
-          readMetrics(account, batch, Map.of(metric.getKey(), metric.getValue()))
-              .forEach((id, found) -> merged.computeIfAbsent(id, k -> new LinkedHashMap<>()).putAll(found));
-        } catch (ContentRejectedException unknownMetric) {
-          LOG.warn("Facebook insights metric {} is not available: {}", metric.getValue(), unknownMetric.reason());
-        }
-      }
+      GraphSettings.askEachAlone(settings.insights(),
+          alone -> readMetrics(account, batch, alone)
+              .forEach((id, found) -> merged.computeIfAbsent(id, k -> new LinkedHashMap<>()).putAll(found)),
+          ContentRejectedException.class::isInstance,
+          (name, unknownMetric) -> LOG.warn("Facebook insights metric {} is not available: {}", name,
+              ((ContentRejectedException) unknownMetric).reason()));
       return merged;
     }
   }

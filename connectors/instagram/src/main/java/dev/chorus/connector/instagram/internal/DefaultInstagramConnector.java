@@ -22,6 +22,7 @@ import dev.chorus.connector.http.ApiRequest;
 import dev.chorus.connector.http.ApiResponse;
 import dev.chorus.connector.http.CredentialSource;
 import dev.chorus.connector.http.GraphApi;
+import dev.chorus.connector.http.GraphSettings;
 import dev.chorus.connector.http.GraphApiErrors;
 import dev.chorus.connector.http.HttpRuntime;
 import dev.chorus.connector.http.RuntimeLease;
@@ -473,13 +474,9 @@ public final class DefaultInstagramConnector implements InstagramConnector {
       LOG.warn("Instagram refused insights {} of {} ({}); asking for each alone", wanted.values(), id,
           refused.reason());
       Map<Metric, Long> merged = new LinkedHashMap<>();
-      for (Map.Entry<Metric, String> metric : wanted.entrySet()) {
-        try {
-          merged.putAll(readInsights(account, id, Map.of(metric.getKey(), metric.getValue())));
-        } catch (ContentRejectedException | PermissionDeniedException unavailable) {
-          LOG.debug("Instagram insights metric {} is not available for {}", metric.getValue(), id);
-        }
-      }
+      GraphSettings.askEachAlone(wanted, alone -> merged.putAll(readInsights(account, id, alone)),
+          failure -> failure instanceof ContentRejectedException || failure instanceof PermissionDeniedException,
+          (name, unavailable) -> LOG.debug("Instagram insights metric {} is not available for {}", name, id));
       return merged;
     }
   }
