@@ -601,7 +601,6 @@ public final class FacebookConnector implements Connector {
     return scheme.equals("http") || scheme.equals("https");
   }
 
-
   private byte[] readAll(MediaAsset asset) {
     try (InputStream in = media.open(asset).open()) {
       return in.readAllBytes();
