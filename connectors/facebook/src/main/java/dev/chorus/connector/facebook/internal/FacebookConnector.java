@@ -24,6 +24,7 @@ import dev.chorus.connector.http.GraphApiErrors;
 import dev.chorus.connector.http.HttpRuntime;
 import dev.chorus.connector.http.RuntimeLease;
 import dev.chorus.connector.http.MediaReader;
+import dev.chorus.connector.http.MultipartForm;
 import dev.chorus.connector.http.PlatformHttp;
 import dev.chorus.connector.http.RateLimitStrategy;
 import dev.chorus.media.MediaSource;
@@ -270,7 +271,7 @@ public final class FacebookConnector implements Connector {
       }
       call.formBody(form);
     } else {
-      Multipart body = new Multipart();
+      MultipartForm body = new MultipartForm();
       fields.forEach(body::field);
       if (photo.altText() != null) {
         body.field("alt_text_custom", photo.altText());
@@ -315,7 +316,7 @@ public final class FacebookConnector implements Connector {
     }
     while (start < end) {
       byte[] chunk = read(source, start, (int) (end - start));
-      Multipart body = new Multipart()
+      MultipartForm body = new MultipartForm()
           .field("upload_phase", "transfer")
           .field("upload_session_id", session)
           .field("start_offset", String.valueOf(start))

@@ -17,7 +17,6 @@ import dev.chorus.connector.TransportException;
 import dev.chorus.connector.UnsupportedCapabilityException;
 import dev.chorus.connector.ValidationResult;
 import dev.chorus.connector.Violation;
-import dev.chorus.connector.http.AccessToken;
 import dev.chorus.connector.http.ApiRequest;
 import dev.chorus.connector.http.ApiResponse;
 import dev.chorus.connector.http.CredentialSource;
@@ -26,7 +25,7 @@ import dev.chorus.connector.http.RuntimeLease;
 import dev.chorus.connector.http.PlatformHttp;
 import dev.chorus.connector.http.oauth.InMemoryTokenStore;
 import dev.chorus.connector.http.oauth.ManagedCredentials;
-import dev.chorus.connector.http.oauth.OAuthTokens;
+import dev.chorus.connector.http.oauth.SeededCredentials;
 import dev.chorus.connector.http.oauth.TokenStore;
 import dev.chorus.connector.linkedin.LinkedInConnectorProvider;
 import dev.chorus.connector.http.MediaReader;
@@ -97,7 +96,8 @@ public final class LinkedInConnector implements Connector {
     ManagedCredentials managed = ManagedCredentials.builder()
         .platform(PLATFORM).store(store).refresher(settings.oauthClient(runtime)).clock(runtime.clock()).build();
     CredentialSource credentials = settings.accessToken().isPresent()
-        ? new SeededCredentials(managed, store, settings) : managed;
+        ? new SeededCredentials(managed, store, settings.accessToken().orElseThrow(), settings.refreshToken())
+        : managed;
     PlatformHttp http = runtime.platform(PLATFORM)
         .baseUrl(LinkedInSettings.trimSlash(settings.baseUrl().toString()))
         .rateLimits(LinkedInErrors.rateLimits())
@@ -552,43 +552,6 @@ public final class LinkedInConnector implements Connector {
       } catch (IllegalArgumentException e) {
         throw new InvalidValueException("query.cursor", cursor, "is not a cursor this connector issued");
       }
-    }
-  }
-
-  /**
-   * Credentials that fall back to the configured access (and refresh) token for an account with
-   * nothing stored yet, storing it so refreshes and rotations work as for any connected account.
-   */
-  static final class SeededCredentials implements CredentialSource {
-
-    private final ManagedCredentials managed;
-    private final TokenStore store;
-    private final LinkedInSettings settings;
-
-    SeededCredentials(ManagedCredentials managed, TokenStore store, LinkedInSettings settings) {
-      this.managed = managed;
-      this.store = store;
-      this.settings = settings;
-    }
-
-    @Override
-    public AccessToken accessToken(CredentialsRef account) {
-      if (store.load(account).isEmpty()) {
-        OAuthTokens.Builder tokens = OAuthTokens.builder().accessToken(settings.accessToken().orElseThrow().reveal());
-        settings.refreshToken().ifPresent(r -> tokens.refreshToken(r.reveal()));
-        managed.connect(account, tokens.build());
-      }
-      return managed.accessToken(account);
-    }
-
-    @Override
-    public Optional<AccessToken> refresh(CredentialsRef account, AccessToken rejected) {
-      return managed.refresh(account, rejected);
-    }
-
-    @Override
-    public String toString() {
-      return "SeededCredentials[" + managed + "]";
     }
   }
 }

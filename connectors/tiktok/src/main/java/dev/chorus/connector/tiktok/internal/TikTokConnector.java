@@ -19,7 +19,6 @@ import dev.chorus.connector.RateLimitedException;
 import dev.chorus.connector.TransportException;
 import dev.chorus.connector.ValidationResult;
 import dev.chorus.connector.Violation;
-import dev.chorus.connector.http.AccessToken;
 import dev.chorus.connector.http.ApiRequest;
 import dev.chorus.connector.http.ApiResponse;
 import dev.chorus.connector.http.CredentialSource;
@@ -29,14 +28,13 @@ import dev.chorus.connector.http.PlatformHttp;
 import dev.chorus.connector.http.Sleeper;
 import dev.chorus.connector.http.oauth.InMemoryTokenStore;
 import dev.chorus.connector.http.oauth.ManagedCredentials;
-import dev.chorus.connector.http.oauth.OAuthTokens;
+import dev.chorus.connector.http.oauth.SeededCredentials;
 import dev.chorus.connector.http.oauth.TokenStore;
 import dev.chorus.connector.http.MediaReader;
 import dev.chorus.connector.tiktok.TikTokConnectorProvider;
 import dev.chorus.connector.tiktok.TikTokOAuth;
 import dev.chorus.connector.tiktok.TikTokOptions;
 import dev.chorus.media.MediaSource;
-import dev.chorus.model.CredentialsRef;
 import dev.chorus.model.MediaAsset;
 import dev.chorus.model.MediaKind;
 import dev.chorus.model.Metric;
@@ -144,7 +142,10 @@ public final class TikTokConnector implements Connector {
         managed.refresher(new TikTokOAuth(runtime, settings.baseUrl(), settings.clientKey(), settings.clientSecret()));
       }
       ManagedCredentials built = managed.build();
-      return settings.seedAccessToken().isPresent() ? new SeededCredentials(built, store, settings) : built;
+      return settings.seedAccessToken()
+          .<CredentialSource>map(seed -> new SeededCredentials(built, store, seed,
+              Optional.ofNullable(settings.refreshToken())))
+          .orElse(built);
     });
     PlatformHttp http = runtime.platform(PLATFORM)
         .baseUrl(settings.baseUrl())
@@ -799,44 +800,5 @@ public final class TikTokConnector implements Connector {
   @Override
   public String toString() {
     return "TikTokConnector[" + http + ", " + settings + "]";
-  }
-
-  /**
-   * Credentials that fall back to the configured access (and refresh) token for an account with
-   * nothing stored yet, storing it so refreshes and rotations work as for any connected account.
-   */
-  static final class SeededCredentials implements CredentialSource {
-
-    private final ManagedCredentials managed;
-    private final TokenStore store;
-    private final TikTokSettings settings;
-
-    SeededCredentials(ManagedCredentials managed, TokenStore store, TikTokSettings settings) {
-      this.managed = managed;
-      this.store = store;
-      this.settings = settings;
-    }
-
-    @Override
-    public AccessToken accessToken(CredentialsRef account) {
-      if (store.load(account).isEmpty()) {
-        OAuthTokens.Builder tokens = OAuthTokens.builder().accessToken(settings.accessToken().reveal());
-        if (settings.refreshToken() != null) {
-          tokens.refreshToken(settings.refreshToken().reveal());
-        }
-        managed.connect(account, tokens.build());
-      }
-      return managed.accessToken(account);
-    }
-
-    @Override
-    public Optional<AccessToken> refresh(CredentialsRef account, AccessToken rejected) {
-      return managed.refresh(account, rejected);
-    }
-
-    @Override
-    public String toString() {
-      return "SeededCredentials[" + managed + "]";
-    }
   }
 }

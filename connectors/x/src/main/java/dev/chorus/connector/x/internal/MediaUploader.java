@@ -7,6 +7,7 @@ import dev.chorus.connector.TransportException;
 import dev.chorus.connector.http.ApiRequest;
 import dev.chorus.connector.http.ApiResponse;
 import dev.chorus.connector.http.MediaReader;
+import dev.chorus.connector.http.MultipartForm;
 import dev.chorus.connector.http.PlatformHttp;
 import dev.chorus.connector.http.Sleeper;
 import dev.chorus.media.MediaSource;
@@ -117,7 +118,8 @@ final class MediaUploader {
         if (filled == 0) {
           break;
         }
-        Multipart form = new Multipart().field("segment_index", String.valueOf(segment)).file("media", buffer, filled);
+        MultipartForm form = new MultipartForm().field("segment_index", String.valueOf(segment))
+            .file("media", "blob", "application/octet-stream", buffer, 0, filled);
         // Re-sending a segment under the same index replaces it, so a retry is harmless.
         http.execute(ApiRequest.post("/2/media/upload/" + id + "/append")
             .account(account).body(form.bytes(), form.contentType()).retrySafe(true)

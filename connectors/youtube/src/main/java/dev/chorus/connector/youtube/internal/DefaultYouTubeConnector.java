@@ -19,7 +19,6 @@ import dev.chorus.connector.ReplyRequest;
 import dev.chorus.connector.TransportException;
 import dev.chorus.connector.ValidationResult;
 import dev.chorus.connector.Violation;
-import dev.chorus.connector.http.AccessToken;
 import dev.chorus.connector.http.ApiRequest;
 import dev.chorus.connector.http.ApiResponse;
 import dev.chorus.connector.http.CredentialSource;
@@ -29,7 +28,7 @@ import dev.chorus.connector.http.PlatformHttp;
 import dev.chorus.connector.http.RateLimitStrategy;
 import dev.chorus.connector.http.oauth.InMemoryTokenStore;
 import dev.chorus.connector.http.oauth.ManagedCredentials;
-import dev.chorus.connector.http.oauth.OAuthTokens;
+import dev.chorus.connector.http.oauth.SeededCredentials;
 import dev.chorus.connector.http.oauth.TokenStore;
 import dev.chorus.connector.http.MediaReader;
 import dev.chorus.connector.youtube.YouTubeConnector;
@@ -175,28 +174,7 @@ public final class DefaultYouTubeConnector implements YouTubeConnector {
     if (access.isEmpty()) {
       return managed;
     }
-    Optional<dev.chorus.connector.Secret> refresh = config.optionalSecret(YouTubeProvider.REFRESH_TOKEN);
-    return new CredentialSource() {
-      @Override
-      public AccessToken accessToken(CredentialsRef account) {
-        if (store.load(account).isEmpty()) {
-          OAuthTokens.Builder tokens = OAuthTokens.builder().accessToken(access.get().reveal());
-          refresh.ifPresent(r -> tokens.refreshToken(r.reveal()));
-          managed.connect(account, tokens.build());
-        }
-        return managed.accessToken(account);
-      }
-
-      @Override
-      public Optional<AccessToken> refresh(CredentialsRef account, AccessToken rejected) {
-        return managed.refresh(account, rejected);
-      }
-
-      @Override
-      public String toString() {
-        return "SeededCredentials[" + managed + "]";
-      }
-    };
+    return new SeededCredentials(managed, store, access.get(), config.optionalSecret(YouTubeProvider.REFRESH_TOKEN));
   }
 
   private static String trimSlash(String url) {
