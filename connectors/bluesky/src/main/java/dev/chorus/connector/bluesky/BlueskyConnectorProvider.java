@@ -1,5 +1,6 @@
 package dev.chorus.connector.bluesky;
 
+import dev.chorus.connector.http.MediaReader;
 import dev.chorus.connector.Capabilities;
 import dev.chorus.connector.Capability;
 import dev.chorus.connector.ConfigOption;
@@ -92,7 +93,7 @@ public final class BlueskyConnectorProvider implements ConnectorProvider {
 
   /**
    * Creates a connector without calling the platform: the session is created on first use. Uses the
-   * context's {@code HttpRuntime}, {@code TokenStore} and {@link BlueskyMediaLoader} extensions when
+   * context's {@code HttpRuntime}, {@code TokenStore} and {@link MediaReader} extensions when
    * present.
    */
   @Override

@@ -11,13 +11,12 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
-import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 import dev.chorus.connector.tck.PlatformStub;
+import dev.chorus.connector.tck.ResponseQueue;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -53,22 +52,21 @@ final class BlueskyStub implements PlatformStub {
 
   private final WireMockServer wireMock;
   private final Clock clock;
-  private final List<ResponseDefinitionBuilder> publishes = new ArrayList<>();
-  private final List<StubMapping> publishStubs = new ArrayList<>();
+  private final ResponseQueue publishes;
   private final ArrayNode records = JSON.createArrayNode();
   private StubMapping recordsStub;
   private int cidCounter;
 
   BlueskyStub(WireMockServer wireMock, Clock clock) {
     this.wireMock = wireMock;
+    this.publishes = new ResponseQueue(wireMock, "createRecord", () -> post(urlPathEqualTo(CREATE_RECORD)));
     this.clock = clock;
   }
 
   @Override
   public void reset() {
     wireMock.resetAll();
-    publishes.clear();
-    publishStubs.clear();
+    publishes.forget();
     records.removeAll();
     recordsStub = null;
     wireMock.stubFor(post(urlPathEqualTo(CREATE_SESSION))
@@ -148,8 +146,6 @@ final class BlueskyStub implements PlatformStub {
 
   /** Forgets every createRecord arrangement and restarts the sequence. */
   void restartPublishes() {
-    publishStubs.forEach(wireMock::removeStubMapping);
-    publishStubs.clear();
     publishes.clear();
     wireMock.resetScenarios();
   }
@@ -157,17 +153,6 @@ final class BlueskyStub implements PlatformStub {
   /** Each arrangement answers one createRecord call; the last keeps answering. */
   void enqueuePublish(ResponseDefinitionBuilder response) {
     publishes.add(response);
-    publishStubs.forEach(wireMock::removeStubMapping);
-    publishStubs.clear();
-    for (int i = 0; i < publishes.size(); i++) {
-      var mapping = post(urlPathEqualTo(CREATE_RECORD))
-          .inScenario("createRecord")
-          .whenScenarioStateIs(i == 0 ? Scenario.STARTED : "create-" + i);
-      if (i < publishes.size() - 1) {
-        mapping = mapping.willSetStateTo("create-" + (i + 1));
-      }
-      publishStubs.add(wireMock.stubFor(mapping.willReturn(publishes.get(i))));
-    }
   }
 
   @Override

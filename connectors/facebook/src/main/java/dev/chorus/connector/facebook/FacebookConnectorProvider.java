@@ -15,10 +15,12 @@ import dev.chorus.connector.MediaLimit;
 import dev.chorus.connector.TextLimit;
 import dev.chorus.connector.facebook.internal.FacebookConnector;
 import dev.chorus.connector.facebook.internal.FacebookSettings;
-import dev.chorus.connector.http.AccessToken;
 import dev.chorus.connector.http.CredentialSource;
 import dev.chorus.connector.http.GraphApi;
+import dev.chorus.connector.http.GraphSettings;
 import dev.chorus.connector.http.HttpRuntime;
+import dev.chorus.connector.http.RuntimeLease;
+import dev.chorus.connector.http.MediaReader;
 import dev.chorus.model.InteractionKind;
 import dev.chorus.model.MediaKind;
 import dev.chorus.model.Metric;
@@ -26,7 +28,6 @@ import dev.chorus.model.Platform;
 import dev.chorus.model.PostFormat;
 import dev.chorus.text.CountingRule;
 import java.time.Duration;
-import java.util.List;
 
 /**
  * The Facebook Pages connector plugin (Graph API). It publishes text, link, photo, multi-photo and
@@ -115,14 +116,10 @@ public final class FacebookConnectorProvider implements ConnectorProvider {
   @Override
   public Connector create(ConnectorContext context, ConnectorConfig config) {
     FacebookSettings settings = FacebookSettings.from(config);
-    CredentialSource credentials = context.extension(CredentialSource.class)
-        .or(() -> config.optionalSecret(FacebookSettings.ACCESS_TOKEN)
-            .map(secret -> CredentialSource.fixed(AccessToken.of(secret.reveal()))))
-        .orElseThrow(() -> new ConfigException(Platform.FACEBOOK.id(), List.of(FacebookSettings.ACCESS_TOKEN
-            + ": is required when the host supplies no CredentialSource")));
-    HttpRuntime shared = context.extension(HttpRuntime.class).orElse(null);
-    HttpRuntime runtime = shared != null ? shared : HttpRuntime.builder().clock(context.clock()).build();
-    return new FacebookConnector(CAPABILITIES, settings, runtime, shared == null, credentials);
+    CredentialSource credentials =
+        GraphSettings.credentials(Platform.FACEBOOK, context, config, FacebookSettings.ACCESS_TOKEN);
+    return new FacebookConnector(CAPABILITIES, settings, RuntimeLease.from(context), credentials,
+        MediaReader.from(context));
   }
 
   @Override

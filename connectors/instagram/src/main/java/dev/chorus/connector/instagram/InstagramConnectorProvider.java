@@ -13,10 +13,10 @@ import dev.chorus.connector.Limits;
 import dev.chorus.connector.MediaLimit;
 import dev.chorus.connector.PublishingQuota;
 import dev.chorus.connector.TextLimit;
-import dev.chorus.connector.http.AccessToken;
 import dev.chorus.connector.http.CredentialSource;
 import dev.chorus.connector.http.GraphApi;
-import dev.chorus.connector.http.HttpRuntime;
+import dev.chorus.connector.http.GraphSettings;
+import dev.chorus.connector.http.RuntimeLease;
 import dev.chorus.connector.instagram.internal.DefaultInstagramConnector;
 import dev.chorus.connector.instagram.internal.InstagramSettings;
 import dev.chorus.model.InteractionKind;
@@ -26,7 +26,6 @@ import dev.chorus.model.Platform;
 import dev.chorus.model.PostFormat;
 import dev.chorus.text.CountingRule;
 import java.time.Duration;
-import java.util.List;
 
 /**
  * The Instagram connector plugin (Graph API content publishing, Business and Creator accounts). It
@@ -122,14 +121,9 @@ public final class InstagramConnectorProvider implements ConnectorProvider {
   @Override
   public InstagramConnector create(ConnectorContext context, ConnectorConfig config) {
     InstagramSettings settings = InstagramSettings.from(config);
-    CredentialSource credentials = context.extension(CredentialSource.class)
-        .or(() -> config.optionalSecret(InstagramSettings.ACCESS_TOKEN)
-            .map(secret -> CredentialSource.fixed(AccessToken.of(secret.reveal()))))
-        .orElseThrow(() -> new ConfigException(Platform.INSTAGRAM.id(), List.of(InstagramSettings.ACCESS_TOKEN
-            + ": is required when the host supplies no CredentialSource")));
-    HttpRuntime shared = context.extension(HttpRuntime.class).orElse(null);
-    HttpRuntime runtime = shared != null ? shared : HttpRuntime.builder().clock(context.clock()).build();
-    return new DefaultInstagramConnector(CAPABILITIES, settings, runtime, shared == null, credentials);
+    CredentialSource credentials =
+        GraphSettings.credentials(Platform.INSTAGRAM, context, config, InstagramSettings.ACCESS_TOKEN);
+    return new DefaultInstagramConnector(CAPABILITIES, settings, RuntimeLease.from(context), credentials);
   }
 
   @Override

@@ -1,5 +1,6 @@
 package dev.chorus.connector.linkedin;
 
+import dev.chorus.connector.http.MediaReader;
 import dev.chorus.connector.Capabilities;
 import dev.chorus.connector.Capability;
 import dev.chorus.connector.ConfigException;
@@ -121,8 +122,8 @@ public final class LinkedInConnectorProvider implements ConnectorProvider {
   /**
    * Creates a connector. It uses the context's {@link HttpRuntime} extension when there is one
    * (otherwise its own, closed with the connector), a {@link dev.chorus.connector.http.oauth.TokenStore}
-   * extension for account tokens (otherwise an in-memory store) and a {@link MediaOpener} extension
-   * (otherwise {@link MediaOpener#standard()}).
+   * extension for account tokens (otherwise an in-memory store) and a {@link MediaReader} extension
+   * (otherwise {@link MediaReader#standard()}).
    *
    * @throws ConfigException when {@code linkedinVersion}, {@code postMetrics} or {@code
    *     interactionPosts} is out of range

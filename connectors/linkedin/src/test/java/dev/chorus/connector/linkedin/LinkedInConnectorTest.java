@@ -1,5 +1,6 @@
 package dev.chorus.connector.linkedin;
 
+import dev.chorus.connector.http.MediaReader;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.matching;
@@ -92,7 +93,7 @@ class LinkedInConnectorTest {
     raw.putAll(extra);
     LinkedInConnectorProvider provider = new LinkedInConnectorProvider();
     ConnectorContext context = ConnectorContext.builder(clock).extension(HttpRuntime.class, runtime)
-        .extension(MediaOpener.class, asset -> MediaSource.ofBytes(files.get(asset.source()))).build();
+        .extension(MediaReader.class, asset -> MediaSource.ofBytes(files.get(asset.source()))).build();
     return provider.create(context, provider.configSpec().validate("linkedin", raw));
   }
 

@@ -1,5 +1,6 @@
 package dev.chorus.connector.mastodon;
 
+import dev.chorus.connector.http.MediaReader;
 import dev.chorus.connector.Capabilities;
 import dev.chorus.connector.Capability;
 import dev.chorus.connector.ConfigOption;
@@ -22,7 +23,7 @@ import dev.chorus.model.PostFormat;
  * {@code accessToken} (an app token for one account; optional when the host supplies a {@code
  * CredentialSource} extension), and tuning of media polling and of how long instance limits are
  * cached. The host may supply an {@code HttpRuntime}, a {@code CredentialSource} and a {@link
- * MediaLoader} as {@code ConnectorContext} extensions.
+ * MediaReader} as {@code ConnectorContext} extensions.
  */
 public final class MastodonProvider implements ConnectorProvider {
 

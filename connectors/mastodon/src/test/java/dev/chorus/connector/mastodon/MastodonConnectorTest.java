@@ -1,5 +1,6 @@
 package dev.chorus.connector.mastodon;
 
+import dev.chorus.connector.http.MediaReader;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.absent;
 import static com.github.tomakehurst.wiremock.client.WireMock.delete;
@@ -122,12 +123,12 @@ class MastodonConnectorTest {
         MastodonProvider.BASE_URL, wireMock.baseUrl(), MastodonProvider.ACCESS_TOKEN, TOKEN));
     ConnectorContext context = ConnectorContext.builder(clock)
         .extension(HttpRuntime.class, runtime)
-        .extension(MediaLoader.class, asset -> {
+        .extension(MediaReader.class, asset -> {
           byte[] bytes = files.get(asset.source());
           if (bytes == null) {
-            throw new java.io.IOException("no such file " + asset.source());
+            throw new dev.chorus.InvalidValueException("media.source", asset.source(), "no such file");
           }
-          return bytes;
+          return dev.chorus.media.MediaSource.ofBytes(bytes);
         })
         .build();
     MastodonConnector connector = (MastodonConnector) provider.create(context, config);

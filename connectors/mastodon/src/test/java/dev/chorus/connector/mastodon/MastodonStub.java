@@ -11,9 +11,9 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
-import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 import dev.chorus.connector.tck.PlatformStub;
+import dev.chorus.connector.tck.ResponseQueue;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -41,21 +41,20 @@ final class MastodonStub implements PlatformStub {
 
   private final WireMockServer wireMock;
   private final Clock clock;
-  private final List<ResponseDefinitionBuilder> publishes = new ArrayList<>();
-  private final List<StubMapping> publishStubs = new ArrayList<>();
+  private final ResponseQueue publishes;
   private final ArrayNode statuses = JSON.createArrayNode();
   private StubMapping statusesStub;
 
   MastodonStub(WireMockServer wireMock, Clock clock) {
     this.wireMock = wireMock;
+    this.publishes = new ResponseQueue(wireMock, "publish", () -> post(urlPathEqualTo("/api/v1/statuses")));
     this.clock = clock;
   }
 
   @Override
   public void reset() {
     wireMock.resetAll();
-    publishes.clear();
-    publishStubs.clear();
+    publishes.forget();
     statuses.removeAll();
     statusesStub = null;
     instance(instanceBody(500, 23, 4));
@@ -140,17 +139,6 @@ final class MastodonStub implements PlatformStub {
   /** Queues a raw response for the next {@code POST /api/v1/statuses}. */
   void enqueuePublish(ResponseDefinitionBuilder response) {
     publishes.add(response);
-    publishStubs.forEach(wireMock::removeStubMapping);
-    publishStubs.clear();
-    for (int i = 0; i < publishes.size(); i++) {
-      var mapping = post(urlPathEqualTo("/api/v1/statuses"))
-          .inScenario("publish")
-          .whenScenarioStateIs(i == 0 ? Scenario.STARTED : "publish-" + i);
-      if (i < publishes.size() - 1) {
-        mapping = mapping.willSetStateTo("publish-" + (i + 1));
-      }
-      publishStubs.add(wireMock.stubFor(mapping.willReturn(publishes.get(i))));
-    }
   }
 
   @Override

@@ -1,5 +1,6 @@
 package dev.chorus.connector.tiktok;
 
+import dev.chorus.connector.http.MediaReader;
 import dev.chorus.connector.Capabilities;
 import dev.chorus.connector.Capability;
 import dev.chorus.connector.ConfigException;
@@ -118,8 +119,8 @@ public final class TikTokConnectorProvider implements ConnectorProvider {
   /**
    * Creates a connector from the context's extensions: the {@link
    * dev.chorus.connector.http.HttpRuntime} (its own otherwise, closed with the connector), a
-   * credential source or token store, and a {@link MediaOpener} (otherwise {@link
-   * MediaOpener#standard()}).
+   * credential source or token store, and a {@link MediaReader} (otherwise {@link
+   * MediaReader#standard()}).
    *
    * @throws ConfigException when a setting's value cannot be used
    */

@@ -1,5 +1,6 @@
 package dev.chorus.connector.tiktok;
 
+import dev.chorus.connector.http.MediaReader;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.matching;
@@ -132,12 +133,12 @@ class TikTokConnectorTest {
     raw.put("statusTimeout", "PT30S");
     raw.putAll(overrides);
     TikTokConnectorProvider provider = new TikTokConnectorProvider();
-    MediaOpener opener = asset -> videoSizes.containsKey(asset.source().toString())
+    MediaReader opener = asset -> videoSizes.containsKey(asset.source().toString())
         ? MediaSource.ofStream(() -> new PatternStream(videoSizes.get(asset.source().toString())),
             videoSizes.get(asset.source().toString()), "generated video")
-        : MediaOpener.standard().open(asset);
+        : MediaReader.standard().open(asset);
     ConnectorContext context = ConnectorContext.builder(clock).extension(HttpRuntime.class, runtime)
-        .extension(TokenStore.class, store).extension(MediaOpener.class, opener).build();
+        .extension(TokenStore.class, store).extension(MediaReader.class, opener).build();
     Connector connector = provider.create(context, provider.configSpec().validate("tiktok", raw));
     open.add(connector);
     return connector;

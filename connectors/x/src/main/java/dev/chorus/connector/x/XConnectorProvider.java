@@ -15,6 +15,8 @@ import dev.chorus.connector.MediaLimit;
 import dev.chorus.connector.TextLimit;
 import dev.chorus.connector.http.CredentialSource;
 import dev.chorus.connector.http.HttpRuntime;
+import dev.chorus.connector.http.RuntimeLease;
+import dev.chorus.connector.http.MediaReader;
 import dev.chorus.connector.http.oauth.ClientAuthentication;
 import dev.chorus.connector.http.oauth.ManagedCredentials;
 import dev.chorus.connector.http.oauth.OAuthClient;
@@ -127,15 +129,12 @@ public final class XConnectorProvider implements ConnectorProvider {
   @Override
   public Connector create(ConnectorContext context, ConnectorConfig config) {
     XSettings settings = XSettings.from(config);
-    HttpRuntime shared = context.extension(HttpRuntime.class).orElse(null);
-    HttpRuntime runtime = shared != null ? shared : HttpRuntime.builder().clock(context.clock()).build();
+    RuntimeLease lease = RuntimeLease.from(context);
     try {
-      CredentialSource credentials = credentials(context, config, runtime, settings);
-      return new XConnector(CAPABILITIES, settings, runtime, shared == null, credentials);
+      CredentialSource credentials = credentials(context, config, lease.runtime(), settings);
+      return new XConnector(CAPABILITIES, settings, lease, credentials, MediaReader.from(context));
     } catch (RuntimeException e) {
-      if (shared == null) {
-        runtime.close();
-      }
+      lease.close();
       throw e;
     }
   }

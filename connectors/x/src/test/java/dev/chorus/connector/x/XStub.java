@@ -11,9 +11,9 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
-import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 import dev.chorus.connector.tck.PlatformStub;
+import dev.chorus.connector.tck.ResponseQueue;
 import dev.chorus.connector.tck.TckEnvironment;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -31,21 +31,20 @@ final class XStub implements PlatformStub {
 
   private final TckEnvironment env;
   private final WireMockServer wireMock;
-  private final List<ResponseDefinitionBuilder> publishes = new ArrayList<>();
-  private final List<StubMapping> publishStubs = new ArrayList<>();
+  private final ResponseQueue publishes;
   private final List<String> posts = new ArrayList<>();
   private StubMapping postsStub;
 
   XStub(TckEnvironment env) {
     this.env = env;
     this.wireMock = env.wireMock();
+    this.publishes = new ResponseQueue(wireMock, "publish", () -> post(urlPathEqualTo("/2/tweets")));
   }
 
   @Override
   public void reset() {
     wireMock.resetAll();
-    publishes.clear();
-    publishStubs.clear();
+    publishes.forget();
     posts.clear();
     postsStub = null;
     String canary = env.canarySecret();
@@ -108,17 +107,6 @@ final class XStub implements PlatformStub {
   /** Each arrangement answers one call; the last keeps answering. */
   private void enqueuePublish(ResponseDefinitionBuilder response) {
     publishes.add(response);
-    publishStubs.forEach(wireMock::removeStubMapping);
-    publishStubs.clear();
-    for (int i = 0; i < publishes.size(); i++) {
-      var mapping = post(urlPathEqualTo("/2/tweets"))
-          .inScenario("publish")
-          .whenScenarioStateIs(i == 0 ? Scenario.STARTED : "publish-" + i);
-      if (i < publishes.size() - 1) {
-        mapping = mapping.willSetStateTo("publish-" + (i + 1));
-      }
-      publishStubs.add(wireMock.stubFor(mapping.willReturn(publishes.get(i))));
-    }
   }
 
   @Override

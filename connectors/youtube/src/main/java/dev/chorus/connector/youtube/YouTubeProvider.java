@@ -1,5 +1,6 @@
 package dev.chorus.connector.youtube;
 
+import dev.chorus.connector.http.MediaReader;
 import dev.chorus.connector.Capabilities;
 import dev.chorus.connector.Capability;
 import dev.chorus.connector.ConfigOption;
@@ -27,7 +28,7 @@ import java.time.Duration;
  * Connects Chorus to YouTube through the Data API v3: resumable video uploads with native
  * scheduling, delete, reconcile, statistics, subscriber counts, comment threads and replies, every
  * call charged against a predicted daily {@link YouTubeQuota}. The host may supply an {@code
- * HttpRuntime}, a {@code TokenStore} (or a {@code CredentialSource}), a {@link VideoOpener} and a
+ * HttpRuntime}, a {@code TokenStore} (or a {@code CredentialSource}), a {@link MediaReader} and a
  * shared {@link YouTubeQuota} as {@code ConnectorContext} extensions.
  */
 public final class YouTubeProvider implements ConnectorProvider {
@@ -124,7 +125,7 @@ public final class YouTubeProvider implements ConnectorProvider {
    * Creates a connector. It uses the context's {@code HttpRuntime} extension when there is one
    * (otherwise its own, closed with the connector), a {@code CredentialSource} or else a {@code
    * TokenStore} extension (otherwise an in-memory store seeded from {@code accessToken}), a {@link
-   * VideoOpener} (otherwise {@link VideoOpener#standard()}) and a {@link YouTubeQuota} (otherwise one
+   * MediaReader} (otherwise {@link MediaReader#standard()}) and a {@link YouTubeQuota} (otherwise one
    * of {@code dailyQuota} units).
    *
    * @throws dev.chorus.connector.ConfigException when a numeric setting is out of range

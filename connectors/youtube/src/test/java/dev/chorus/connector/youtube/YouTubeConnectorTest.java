@@ -1,5 +1,6 @@
 package dev.chorus.connector.youtube;
 
+import dev.chorus.connector.http.MediaReader;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
@@ -139,7 +140,7 @@ class YouTubeConnectorTest {
     var config = provider.configSpec().validate("youtube", raw);
     var context = dev.chorus.connector.ConnectorContext.builder(clock)
         .extension(HttpRuntime.class, runtime)
-        .extension(VideoOpener.class, asset -> MediaSource.ofBytes(files.get(asset.source())))
+        .extension(MediaReader.class, asset -> MediaSource.ofBytes(files.get(asset.source())))
         .build();
     YouTubeConnector connector = (YouTubeConnector) provider.create(context, config);
     open.add(connector);

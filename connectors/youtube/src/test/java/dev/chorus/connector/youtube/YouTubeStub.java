@@ -13,13 +13,12 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
-import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 import dev.chorus.connector.tck.PlatformStub;
+import dev.chorus.connector.tck.ResponseQueue;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -42,22 +41,23 @@ final class YouTubeStub implements PlatformStub {
 
   private final WireMockServer wireMock;
   private final Clock clock;
-  private final List<ResponseDefinitionBuilder> publishes = new ArrayList<>();
-  private final List<StubMapping> publishStubs = new ArrayList<>();
+  private final ResponseQueue publishes;
   private final ArrayNode uploads = JSON.createArrayNode();
   private StubMapping uploadsStub;
   private int sessions;
 
   YouTubeStub(WireMockServer wireMock, Clock clock) {
     this.wireMock = wireMock;
+    this.publishes = new ResponseQueue(wireMock, "publish", () -> post(urlPathEqualTo(UPLOAD_PATH))
+        .withQueryParam("uploadType", equalTo("resumable"))
+        .withQueryParam("part", equalTo("snippet,status")));
     this.clock = clock;
   }
 
   @Override
   public void reset() {
     wireMock.resetAll();
-    publishes.clear();
-    publishStubs.clear();
+    publishes.forget();
     uploads.removeAll();
     uploadsStub = null;
     tokenEndpoint();
@@ -135,19 +135,6 @@ final class YouTubeStub implements PlatformStub {
   /** Queues a raw answer for the next session start. */
   void enqueuePublish(ResponseDefinitionBuilder response) {
     publishes.add(response);
-    publishStubs.forEach(wireMock::removeStubMapping);
-    publishStubs.clear();
-    for (int i = 0; i < publishes.size(); i++) {
-      var mapping = post(urlPathEqualTo(UPLOAD_PATH))
-          .withQueryParam("uploadType", equalTo("resumable"))
-          .withQueryParam("part", equalTo("snippet,status"))
-          .inScenario("publish")
-          .whenScenarioStateIs(i == 0 ? Scenario.STARTED : "publish-" + i);
-      if (i < publishes.size() - 1) {
-        mapping = mapping.willSetStateTo("publish-" + (i + 1));
-      }
-      publishStubs.add(wireMock.stubFor(mapping.willReturn(publishes.get(i))));
-    }
   }
 
   @Override

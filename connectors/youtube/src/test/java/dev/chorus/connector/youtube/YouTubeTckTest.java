@@ -1,5 +1,6 @@
 package dev.chorus.connector.youtube;
 
+import dev.chorus.connector.http.MediaReader;
 import dev.chorus.connector.ConnectorContext;
 import dev.chorus.connector.ConnectorProvider;
 import dev.chorus.connector.PublishRequest;
@@ -51,7 +52,7 @@ class YouTubeTckTest extends ConnectorVerification {
     runtime = HttpRuntime.builder().clock(env.clock()).sleeper(env::sleep).build();
     return ConnectorContext.builder(env.clock())
         .extension(HttpRuntime.class, runtime)
-        .extension(VideoOpener.class, asset -> MediaSource.ofBytes(
+        .extension(MediaReader.class, asset -> MediaSource.ofBytes(
             ("video bytes of " + asset.source()).getBytes(StandardCharsets.UTF_8)))
         .build();
   }

@@ -19,10 +19,11 @@ import dev.chorus.connector.TransportException;
 import dev.chorus.connector.ValidationResult;
 import dev.chorus.connector.Violation;
 import dev.chorus.connector.bluesky.BlueskyConnectorProvider;
-import dev.chorus.connector.bluesky.BlueskyMediaLoader;
+import dev.chorus.connector.http.MediaReader;
 import dev.chorus.connector.http.ApiRequest;
 import dev.chorus.connector.http.ApiResponse;
 import dev.chorus.connector.http.HttpRuntime;
+import dev.chorus.connector.http.RuntimeLease;
 import dev.chorus.connector.http.PlatformHttp;
 import dev.chorus.connector.http.RateLimitStrategy;
 import dev.chorus.connector.http.oauth.InMemoryTokenStore;
@@ -83,15 +84,15 @@ public final class BlueskyConnector implements Connector {
 
   private final Capabilities capabilities;
   private final Clock clock;
+  private final RuntimeLease lease;
   private final HttpRuntime runtime;
-  private final boolean ownsRuntime;
   private final PlatformHttp api;
   private final Sessions sessions;
-  private final BlueskyMediaLoader media;
+  private final MediaReader media;
 
   /**
    * @param context the clock and optional extensions ({@link HttpRuntime}, {@link TokenStore},
-   *     {@link BlueskyMediaLoader})
+   *     {@link MediaReader})
    * @param capabilities what the provider declares
    * @param serviceUrl the PDS base URL
    * @param identifier the handle, DID or e-mail to log in with
@@ -101,14 +102,13 @@ public final class BlueskyConnector implements Connector {
       String identifier, Secret password) {
     this.capabilities = capabilities;
     this.clock = context.clock();
-    Optional<HttpRuntime> shared = context.extension(HttpRuntime.class);
-    this.runtime = shared.orElseGet(() -> HttpRuntime.builder().clock(clock).build());
-    this.ownsRuntime = shared.isEmpty();
+    this.lease = RuntimeLease.from(context);
+    this.runtime = lease.runtime();
     PlatformHttp auth = client(serviceUrl).build();
     TokenStore store = context.extension(TokenStore.class).orElseGet(InMemoryTokenStore::new);
     this.sessions = new Sessions(auth, identifier, password, store, clock);
     this.api = client(serviceUrl).credentials(sessions).build();
-    this.media = context.extension(BlueskyMediaLoader.class).orElseGet(BlueskyMediaLoader::standard);
+    this.media = MediaReader.from(context);
   }
 
   private PlatformHttp.Builder client(String serviceUrl) {
@@ -363,7 +363,7 @@ public final class BlueskyConnector implements Connector {
   private byte[] read(MediaAsset asset, int index) {
     String field = "media[" + index + "]";
     long max = BlueskyConnectorProvider.MAX_IMAGE_BYTES;
-    MediaSource source = media.load(asset);
+    MediaSource source = media.open(asset);
     byte[] bytes;
     try (InputStream in = source.open()) {
       bytes = in.readNBytes((int) max + 1);
@@ -620,9 +620,7 @@ public final class BlueskyConnector implements Connector {
 
   @Override
   public void close() {
-    if (ownsRuntime) {
-      runtime.close();
-    }
+    lease.close();
   }
 
   @Override

@@ -1,6 +1,5 @@
 package dev.chorus.connector.facebook.internal;
 
-import dev.chorus.InvalidValueException;
 import dev.chorus.connector.Capabilities;
 import dev.chorus.connector.Capability;
 import dev.chorus.connector.Checkpoint;
@@ -20,8 +19,12 @@ import dev.chorus.connector.http.ApiRequest;
 import dev.chorus.connector.http.ApiResponse;
 import dev.chorus.connector.http.CredentialSource;
 import dev.chorus.connector.http.GraphApi;
+import dev.chorus.connector.http.GraphSettings;
 import dev.chorus.connector.http.GraphApiErrors;
 import dev.chorus.connector.http.HttpRuntime;
+import dev.chorus.connector.http.RuntimeLease;
+import dev.chorus.connector.http.MediaReader;
+import dev.chorus.connector.http.MultipartForm;
 import dev.chorus.connector.http.PlatformHttp;
 import dev.chorus.connector.http.RateLimitStrategy;
 import dev.chorus.media.MediaSource;
@@ -40,7 +43,6 @@ import java.io.InputStream;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -51,7 +53,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
@@ -75,18 +76,20 @@ public final class FacebookConnector implements Connector {
 
   private final Capabilities capabilities;
   private final FacebookSettings settings;
+  private final RuntimeLease lease;
   private final HttpRuntime runtime;
-  private final boolean ownsRuntime;
   private final PlatformHttp http;
   private final Clock clock;
+  private final MediaReader media;
 
   /** A connector on the runtime with the host's credentials (user or Page tokens per the settings). */
-  public FacebookConnector(Capabilities capabilities, FacebookSettings settings, HttpRuntime runtime,
-      boolean ownsRuntime, CredentialSource credentials) {
+  public FacebookConnector(Capabilities capabilities, FacebookSettings settings, RuntimeLease lease,
+      CredentialSource credentials, MediaReader media) {
+    this.media = media;
     this.capabilities = capabilities;
     this.settings = settings;
-    this.runtime = runtime;
-    this.ownsRuntime = ownsRuntime;
+    this.lease = lease;
+    this.runtime = lease.runtime();
     CredentialSource pageCredentials = credentials;
     if (settings.pageTokens()) {
       pageCredentials = new PageTokens(builder(runtime, settings).credentials(credentials).build());
@@ -268,7 +271,7 @@ public final class FacebookConnector implements Connector {
       }
       call.formBody(form);
     } else {
-      Multipart body = new Multipart();
+      MultipartForm body = new MultipartForm();
       fields.forEach(body::field);
       if (photo.altText() != null) {
         body.field("alt_text_custom", photo.altText());
@@ -289,7 +292,7 @@ public final class FacebookConnector implements Connector {
     Checkpoint checkpoint = request.checkpoint();
     SocialAccount account = request.account();
     String path = "/" + encode(account.externalId()) + "/videos";
-    MediaSource source = open(video);
+    MediaSource source = media.open(video);
     long size = video.byteSize() != null ? video.byteSize() : source.length().orElseGet(() -> readAll(video).length);
     String videoId = checkpoint.get("fb.video.id").orElse(null);
     String session = checkpoint.get("fb.video.session").orElse(null);
@@ -313,7 +316,7 @@ public final class FacebookConnector implements Connector {
     }
     while (start < end) {
       byte[] chunk = read(source, start, (int) (end - start));
-      Multipart body = new Multipart()
+      MultipartForm body = new MultipartForm()
           .field("upload_phase", "transfer")
           .field("upload_session_id", session)
           .field("start_offset", String.valueOf(start))
@@ -472,14 +475,12 @@ public final class FacebookConnector implements Connector {
       LOG.warn("Facebook refused the insights metrics {} ({}); asking for each alone", settings.insights().values(),
           refused.reason());
       Map<String, Map<Metric, Long>> merged = readMetrics(account, batch, Map.of());
-      for (Map.Entry<Metric, String> metric : settings.insights().entrySet()) {
-        try {
-          readMetrics(account, batch, Map.of(metric.getKey(), metric.getValue()))
-              .forEach((id, found) -> merged.computeIfAbsent(id, k -> new LinkedHashMap<>()).putAll(found));
-        } catch (ContentRejectedException unknownMetric) {
-          LOG.warn("Facebook insights metric {} is not available: {}", metric.getValue(), unknownMetric.reason());
-        }
-      }
+      GraphSettings.askEachAlone(settings.insights(),
+          alone -> readMetrics(account, batch, alone)
+              .forEach((id, found) -> merged.computeIfAbsent(id, k -> new LinkedHashMap<>()).putAll(found)),
+          ContentRejectedException.class::isInstance,
+          (name, unknownMetric) -> LOG.warn("Facebook insights metric {} is not available: {}", name,
+              ((ContentRejectedException) unknownMetric).reason()));
       return merged;
     }
   }
@@ -601,20 +602,8 @@ public final class FacebookConnector implements Connector {
     return scheme.equals("http") || scheme.equals("https");
   }
 
-  private MediaSource open(MediaAsset asset) {
-    URI uri = asset.source();
-    if (web(uri)) {
-      return MediaSource.ofUrl(uri);
-    }
-    if ("file".equalsIgnoreCase(uri.getScheme())) {
-      return MediaSource.ofFile(Path.of(uri));
-    }
-    // Only the scheme is shown: a source URI may carry a signed token.
-    throw new InvalidValueException("media.source", uri.getScheme() + ":…", "cannot be read (file: or http(s): only)");
-  }
-
   private byte[] readAll(MediaAsset asset) {
-    try (InputStream in = open(asset).open()) {
+    try (InputStream in = media.open(asset).open()) {
       return in.readAllBytes();
     } catch (IOException failure) {
       throw new TransportException(platform(), "reading the media failed: " + failure.getClass().getSimpleName(),
@@ -642,9 +631,7 @@ public final class FacebookConnector implements Connector {
 
   @Override
   public void close() {
-    if (ownsRuntime) {
-      runtime.close();
-    }
+    lease.close();
   }
 
   @Override

@@ -3,16 +3,14 @@ package dev.chorus.connector.facebook.internal;
 import dev.chorus.InvalidValueException;
 import dev.chorus.connector.ConfigException;
 import dev.chorus.connector.ConnectorConfig;
+import dev.chorus.connector.http.GraphSettings;
 import dev.chorus.model.Metric;
 import dev.chorus.model.Platform;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The Facebook connector's validated settings.
@@ -26,8 +24,6 @@ import org.slf4j.LoggerFactory;
 public record FacebookSettings(
     String baseUrl, String apiVersion, boolean pageTokens, Map<Metric, String> insights,
     Duration reconcileSkew) {
-
-  private static final Logger LOG = LoggerFactory.getLogger(FacebookSettings.class);
 
   /** The Graph host setting. */
   public static final String BASE_URL = "baseUrl";
@@ -59,14 +55,11 @@ public record FacebookSettings(
       "post_impressions_by_story_type", "post_reactions_by_type_total");
 
   private static final Pattern RETIRED_PREFIX = Pattern.compile("post_impressions(_.*)?");
-  private static final Pattern METRIC_NAME = Pattern.compile("[a-z0-9_]+");
 
   /** Checks the values. */
   public FacebookSettings {
     insights = Map.copyOf(insights);
-    if (!apiVersion.matches("v[0-9]+\\.[0-9]+")) {
-      throw new InvalidValueException(API_VERSION, apiVersion, "must look like v21.0");
-    }
+    GraphSettings.apiVersion(API_VERSION, apiVersion);
     if (reconcileSkew.isNegative()) {
       throw new InvalidValueException(RECONCILE_SKEW, reconcileSkew, "must not be negative");
     }
@@ -82,22 +75,8 @@ public record FacebookSettings(
    * that they never fail a whole insights call.
    */
   static Map<Metric, String> parseInsights(List<String> pairs) {
-    Map<Metric, String> mapping = new LinkedHashMap<>();
-    for (String pair : pairs) {
-      int colon = pair.indexOf(':');
-      Metric target = colon > 0 ? TARGETS.get(pair.substring(0, colon).trim()) : null;
-      String name = colon > 0 ? pair.substring(colon + 1).trim() : "";
-      if (target == null || !METRIC_NAME.matcher(name).matches()) {
-        throw new InvalidValueException(INSIGHTS_METRICS, pair,
-            "must be chorusMetric:graphMetric with chorusMetric one of " + TARGETS.keySet());
-      }
-      if (retired(name)) {
-        LOG.warn("Facebook insights metric {} is retired by Meta; not requesting it", name);
-        continue;
-      }
-      mapping.put(target, name);
-    }
-    return mapping;
+    return GraphSettings.insightsMapping(Platform.FACEBOOK, INSIGHTS_METRICS, pairs, TARGETS,
+        FacebookSettings::retired);
   }
 
   /**
@@ -106,10 +85,7 @@ public record FacebookSettings(
    * @throws ConfigException naming a setting whose value the connector cannot use
    */
   public static FacebookSettings from(ConnectorConfig config) {
-    String base = config.url(BASE_URL).toString();
-    while (base.endsWith("/")) {
-      base = base.substring(0, base.length() - 1);
-    }
+    String base = GraphSettings.baseUrl(config, BASE_URL);
     try {
       String kind = config.string(TOKEN_KIND);
       if (!kind.equals("user") && !kind.equals("page")) {

@@ -22,8 +22,10 @@ import dev.chorus.connector.http.ApiRequest;
 import dev.chorus.connector.http.ApiResponse;
 import dev.chorus.connector.http.CredentialSource;
 import dev.chorus.connector.http.GraphApi;
+import dev.chorus.connector.http.GraphSettings;
 import dev.chorus.connector.http.GraphApiErrors;
 import dev.chorus.connector.http.HttpRuntime;
+import dev.chorus.connector.http.RuntimeLease;
 import dev.chorus.connector.http.PlatformHttp;
 import dev.chorus.connector.http.RateLimitStrategy;
 import dev.chorus.connector.instagram.InstagramConnector;
@@ -75,18 +77,18 @@ public final class DefaultInstagramConnector implements InstagramConnector {
 
   private final Capabilities capabilities;
   private final InstagramSettings settings;
+  private final RuntimeLease lease;
   private final HttpRuntime runtime;
-  private final boolean ownsRuntime;
   private final PlatformHttp http;
   private final Clock clock;
 
   /** A connector on the runtime with the host's credentials. */
-  public DefaultInstagramConnector(Capabilities capabilities, InstagramSettings settings, HttpRuntime runtime,
-      boolean ownsRuntime, CredentialSource credentials) {
+  public DefaultInstagramConnector(Capabilities capabilities, InstagramSettings settings, RuntimeLease lease,
+      CredentialSource credentials) {
     this.capabilities = capabilities;
     this.settings = settings;
-    this.runtime = runtime;
-    this.ownsRuntime = ownsRuntime;
+    this.lease = lease;
+    this.runtime = lease.runtime();
     this.http = runtime.platform(Platform.INSTAGRAM)
         .baseUrl(settings.baseUrl() + "/" + settings.apiVersion())
         .rateLimits(RateLimitStrategy.metaUsage())
@@ -472,13 +474,9 @@ public final class DefaultInstagramConnector implements InstagramConnector {
       LOG.warn("Instagram refused insights {} of {} ({}); asking for each alone", wanted.values(), id,
           refused.reason());
       Map<Metric, Long> merged = new LinkedHashMap<>();
-      for (Map.Entry<Metric, String> metric : wanted.entrySet()) {
-        try {
-          merged.putAll(readInsights(account, id, Map.of(metric.getKey(), metric.getValue())));
-        } catch (ContentRejectedException | PermissionDeniedException unavailable) {
-          LOG.debug("Instagram insights metric {} is not available for {}", metric.getValue(), id);
-        }
-      }
+      GraphSettings.askEachAlone(wanted, alone -> merged.putAll(readInsights(account, id, alone)),
+          failure -> failure instanceof ContentRejectedException || failure instanceof PermissionDeniedException,
+          (name, unavailable) -> LOG.debug("Instagram insights metric {} is not available for {}", name, id));
       return merged;
     }
   }
@@ -571,9 +569,7 @@ public final class DefaultInstagramConnector implements InstagramConnector {
 
   @Override
   public void close() {
-    if (ownsRuntime) {
-      runtime.close();
-    }
+    lease.close();
   }
 
   @Override

@@ -3,16 +3,13 @@ package dev.chorus.connector.instagram.internal;
 import dev.chorus.InvalidValueException;
 import dev.chorus.connector.ConfigException;
 import dev.chorus.connector.ConnectorConfig;
+import dev.chorus.connector.http.GraphSettings;
 import dev.chorus.model.Metric;
 import dev.chorus.model.Platform;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The Instagram connector's validated settings.
@@ -26,8 +23,6 @@ import org.slf4j.LoggerFactory;
  */
 public record InstagramSettings(String baseUrl, String apiVersion, Map<Metric, String> insights,
     Duration pollInterval, Duration processingTimeout, Duration reconcileSkew) {
-
-  private static final Logger LOG = LoggerFactory.getLogger(InstagramSettings.class);
 
   /** The Graph host setting. */
   public static final String BASE_URL = "baseUrl";
@@ -60,14 +55,11 @@ public record InstagramSettings(String baseUrl, String apiVersion, Map<Metric, S
   static final Set<String> RETIRED = Set.of("impressions", "plays", "clips_replays_count",
       "ig_reels_aggregated_all_plays_count", "video_views", "engagement");
 
-  private static final Pattern METRIC_NAME = Pattern.compile("[a-z0-9_]+");
 
   /** Checks the values. */
   public InstagramSettings {
     insights = Map.copyOf(insights);
-    if (!apiVersion.matches("v[0-9]+\\.[0-9]+")) {
-      throw new InvalidValueException(API_VERSION, apiVersion, "must look like v21.0");
-    }
+    GraphSettings.apiVersion(API_VERSION, apiVersion);
     if (pollInterval.isNegative() || pollInterval.isZero()) {
       throw new InvalidValueException(POLL_INTERVAL, pollInterval, "must be positive");
     }
@@ -80,22 +72,7 @@ public record InstagramSettings(String baseUrl, String apiVersion, Map<Metric, S
   }
 
   static Map<Metric, String> parseInsights(List<String> pairs) {
-    Map<Metric, String> mapping = new LinkedHashMap<>();
-    for (String pair : pairs) {
-      int colon = pair.indexOf(':');
-      Metric target = colon > 0 ? TARGETS.get(pair.substring(0, colon).trim()) : null;
-      String name = colon > 0 ? pair.substring(colon + 1).trim() : "";
-      if (target == null || !METRIC_NAME.matcher(name).matches()) {
-        throw new InvalidValueException(INSIGHTS_METRICS, pair,
-            "must be chorusMetric:instagramMetric with chorusMetric one of " + TARGETS.keySet());
-      }
-      if (RETIRED.contains(name)) {
-        LOG.warn("Instagram insights metric {} is deprecated by Meta; not requesting it", name);
-        continue;
-      }
-      mapping.put(target, name);
-    }
-    return mapping;
+    return GraphSettings.insightsMapping(Platform.INSTAGRAM, INSIGHTS_METRICS, pairs, TARGETS, RETIRED::contains);
   }
 
   /**
@@ -104,10 +81,7 @@ public record InstagramSettings(String baseUrl, String apiVersion, Map<Metric, S
    * @throws ConfigException naming a setting whose value the connector cannot use
    */
   public static InstagramSettings from(ConnectorConfig config) {
-    String base = config.url(BASE_URL).toString();
-    while (base.endsWith("/")) {
-      base = base.substring(0, base.length() - 1);
-    }
+    String base = GraphSettings.baseUrl(config, BASE_URL);
     try {
       return new InstagramSettings(base, config.string(API_VERSION), parseInsights(config.list(INSIGHTS_METRICS)),
           config.duration(POLL_INTERVAL), config.duration(PROCESSING_TIMEOUT), config.duration(RECONCILE_SKEW));

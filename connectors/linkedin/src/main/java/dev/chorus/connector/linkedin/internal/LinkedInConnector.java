@@ -17,18 +17,18 @@ import dev.chorus.connector.TransportException;
 import dev.chorus.connector.UnsupportedCapabilityException;
 import dev.chorus.connector.ValidationResult;
 import dev.chorus.connector.Violation;
-import dev.chorus.connector.http.AccessToken;
 import dev.chorus.connector.http.ApiRequest;
 import dev.chorus.connector.http.ApiResponse;
 import dev.chorus.connector.http.CredentialSource;
 import dev.chorus.connector.http.HttpRuntime;
+import dev.chorus.connector.http.RuntimeLease;
 import dev.chorus.connector.http.PlatformHttp;
 import dev.chorus.connector.http.oauth.InMemoryTokenStore;
 import dev.chorus.connector.http.oauth.ManagedCredentials;
-import dev.chorus.connector.http.oauth.OAuthTokens;
+import dev.chorus.connector.http.oauth.SeededCredentials;
 import dev.chorus.connector.http.oauth.TokenStore;
 import dev.chorus.connector.linkedin.LinkedInConnectorProvider;
-import dev.chorus.connector.linkedin.MediaOpener;
+import dev.chorus.connector.http.MediaReader;
 import dev.chorus.model.CredentialsRef;
 import dev.chorus.model.Interaction;
 import dev.chorus.model.InteractionKind;
@@ -40,7 +40,6 @@ import dev.chorus.model.Platform;
 import dev.chorus.model.PostFormat;
 import dev.chorus.model.SocialAccount;
 import dev.chorus.text.LinkedInText;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -76,28 +75,29 @@ public final class LinkedInConnector implements Connector {
   private final RestHeaders headers;
   private final MediaUploader uploader;
   private final Clock clock;
-  private final HttpRuntime ownedRuntime;
+  private final RuntimeLease lease;
 
   private LinkedInConnector(Capabilities capabilities, LinkedInSettings settings, PlatformHttp http,
-      MediaUploader uploader, Clock clock, HttpRuntime ownedRuntime) {
+      MediaUploader uploader, Clock clock, RuntimeLease lease) {
     this.capabilities = capabilities;
     this.settings = settings;
     this.http = http;
     this.headers = new RestHeaders(settings.version());
     this.uploader = uploader;
     this.clock = clock;
-    this.ownedRuntime = ownedRuntime;
+    this.lease = lease;
   }
 
   /** Wires a connector from the context's extensions (runtime, token store, media opener). */
   public static LinkedInConnector create(Capabilities capabilities, LinkedInSettings settings, ConnectorContext context) {
-    Optional<HttpRuntime> shared = context.extension(HttpRuntime.class);
-    HttpRuntime runtime = shared.orElseGet(() -> HttpRuntime.builder().clock(context.clock()).build());
+    RuntimeLease lease = RuntimeLease.from(context);
+    HttpRuntime runtime = lease.runtime();
     TokenStore store = context.extension(TokenStore.class).orElseGet(InMemoryTokenStore::new);
     ManagedCredentials managed = ManagedCredentials.builder()
         .platform(PLATFORM).store(store).refresher(settings.oauthClient(runtime)).clock(runtime.clock()).build();
     CredentialSource credentials = settings.accessToken().isPresent()
-        ? new SeededCredentials(managed, store, settings) : managed;
+        ? new SeededCredentials(managed, store, settings.accessToken().orElseThrow(), settings.refreshToken())
+        : managed;
     PlatformHttp http = runtime.platform(PLATFORM)
         .baseUrl(LinkedInSettings.trimSlash(settings.baseUrl().toString()))
         .rateLimits(LinkedInErrors.rateLimits())
@@ -105,11 +105,10 @@ public final class LinkedInConnector implements Connector {
         .requestIdHeader(LinkedInErrors.REQUEST_ID_HEADER)
         .credentials(credentials)
         .build();
-    MediaOpener opener = context.extension(MediaOpener.class).orElseGet(MediaOpener::standard);
+    MediaReader opener = MediaReader.from(context);
     MediaUploader uploader = new MediaUploader(http, new RestHeaders(settings.version()), opener, runtime.clock(),
         runtime.sleeper(), settings);
-    return new LinkedInConnector(capabilities, settings, http, uploader, runtime.clock(),
-        shared.isPresent() ? null : runtime);
+    return new LinkedInConnector(capabilities, settings, http, uploader, runtime.clock(), lease);
   }
 
   @Override
@@ -518,9 +517,7 @@ public final class LinkedInConnector implements Connector {
 
   @Override
   public void close() {
-    if (ownedRuntime != null) {
-      ownedRuntime.close();
-    }
+    lease.close();
   }
 
   @Override
@@ -555,43 +552,6 @@ public final class LinkedInConnector implements Connector {
       } catch (IllegalArgumentException e) {
         throw new InvalidValueException("query.cursor", cursor, "is not a cursor this connector issued");
       }
-    }
-  }
-
-  /**
-   * Credentials that fall back to the configured access (and refresh) token for an account with
-   * nothing stored yet, storing it so refreshes and rotations work as for any connected account.
-   */
-  static final class SeededCredentials implements CredentialSource {
-
-    private final ManagedCredentials managed;
-    private final TokenStore store;
-    private final LinkedInSettings settings;
-
-    SeededCredentials(ManagedCredentials managed, TokenStore store, LinkedInSettings settings) {
-      this.managed = managed;
-      this.store = store;
-      this.settings = settings;
-    }
-
-    @Override
-    public AccessToken accessToken(CredentialsRef account) {
-      if (store.load(account).isEmpty()) {
-        OAuthTokens.Builder tokens = OAuthTokens.builder().accessToken(settings.accessToken().orElseThrow().reveal());
-        settings.refreshToken().ifPresent(r -> tokens.refreshToken(r.reveal()));
-        managed.connect(account, tokens.build());
-      }
-      return managed.accessToken(account);
-    }
-
-    @Override
-    public Optional<AccessToken> refresh(CredentialsRef account, AccessToken rejected) {
-      return managed.refresh(account, rejected);
-    }
-
-    @Override
-    public String toString() {
-      return "SeededCredentials[" + managed + "]";
     }
   }
 }

@@ -10,7 +10,7 @@ import dev.chorus.connector.http.ApiRequest;
 import dev.chorus.connector.http.ApiResponse;
 import dev.chorus.connector.http.PlatformHttp;
 import dev.chorus.connector.http.Sleeper;
-import dev.chorus.connector.linkedin.MediaOpener;
+import dev.chorus.connector.http.MediaReader;
 import dev.chorus.media.MediaSource;
 import dev.chorus.model.CredentialsRef;
 import dev.chorus.model.MediaAsset;
@@ -42,13 +42,13 @@ final class MediaUploader {
   private final Platform platform = Platform.LINKEDIN;
   private final PlatformHttp http;
   private final RestHeaders headers;
-  private final MediaOpener opener;
+  private final MediaReader opener;
   private final Clock clock;
   private final Sleeper sleeper;
   private final LinkedInSettings settings;
   private final String apiHost;
 
-  MediaUploader(PlatformHttp http, RestHeaders headers, MediaOpener opener, Clock clock, Sleeper sleeper,
+  MediaUploader(PlatformHttp http, RestHeaders headers, MediaReader opener, Clock clock, Sleeper sleeper,
       LinkedInSettings settings) {
     this.http = http;
     this.headers = headers;

@@ -25,13 +25,14 @@ import dev.chorus.connector.http.ApiResponse;
 import dev.chorus.connector.http.CredentialSource;
 import dev.chorus.connector.http.ErrorMapper;
 import dev.chorus.connector.http.HttpRuntime;
+import dev.chorus.connector.http.RuntimeLease;
 import dev.chorus.connector.http.PlatformHttp;
 import dev.chorus.connector.http.RateLimitStrategy;
 import dev.chorus.connector.mastodon.InstanceLimits;
 import dev.chorus.connector.mastodon.MastodonConnector;
 import dev.chorus.connector.mastodon.MastodonOptions;
 import dev.chorus.connector.mastodon.MastodonProvider;
-import dev.chorus.connector.mastodon.MediaLoader;
+import dev.chorus.connector.http.MediaReader;
 import dev.chorus.model.Checks;
 import dev.chorus.model.CredentialsRef;
 import dev.chorus.model.Interaction;
@@ -97,10 +98,10 @@ public final class DefaultMastodonConnector implements MastodonConnector {
 
   private final Clock clock;
   private final Capabilities declared;
+  private final RuntimeLease lease;
   private final HttpRuntime runtime;
-  private final boolean ownsRuntime;
   private final PlatformHttp http;
-  private final MediaLoader mediaLoader;
+  private final MediaReader mediaReader;
   private final Duration pollInterval;
   private final Duration processingTimeout;
   private final Duration limitsTtl;
@@ -129,10 +130,9 @@ public final class DefaultMastodonConnector implements MastodonConnector {
     this.processingTimeout =
         positive(MastodonProvider.MEDIA_PROCESSING_TIMEOUT, config.duration(MastodonProvider.MEDIA_PROCESSING_TIMEOUT));
     this.limitsTtl = positive(MastodonProvider.INSTANCE_LIMITS_TTL, config.duration(MastodonProvider.INSTANCE_LIMITS_TTL));
-    this.mediaLoader = context.extension(MediaLoader.class).orElseGet(MediaLoader::files);
-    Optional<HttpRuntime> shared = context.extension(HttpRuntime.class);
-    this.runtime = shared.orElseGet(() -> HttpRuntime.builder().clock(clock).build());
-    this.ownsRuntime = shared.isEmpty();
+    this.mediaReader = MediaReader.from(context);
+    this.lease = RuntimeLease.from(context);
+    this.runtime = lease.runtime();
     this.http = runtime.platform(Platform.MASTODON)
         .baseUrl(config.url(MastodonProvider.BASE_URL).toString())
         .rateLimits(RateLimitStrategy.mastodon())
@@ -513,11 +513,12 @@ public final class DefaultMastodonConnector implements MastodonConnector {
 
   private ApiResponse upload(CredentialsRef account, MediaAsset asset) {
     byte[] bytes;
-    try {
-      bytes = mediaLoader.load(asset);
+    try (java.io.InputStream in = mediaReader.open(asset).open()) {
+      bytes = in.readAllBytes();
     } catch (IOException failure) {
-      throw new dev.chorus.InvalidValueException("media.source", asset.source(),
-          "cannot be read for upload: " + failure.getMessage());
+      // Only the scheme is shown: a source URI may carry a signed token.
+      throw new dev.chorus.InvalidValueException("media.source", asset.source().getScheme() + ":…",
+          "cannot be read for upload: " + failure.getClass().getSimpleName());
     }
     String path = asset.source().getPath();
     String name = path == null || path.isBlank() || path.endsWith("/") ? "upload"
@@ -765,9 +766,7 @@ public final class DefaultMastodonConnector implements MastodonConnector {
 
   @Override
   public void close() {
-    if (ownsRuntime) {
-      runtime.close();
-    }
+    lease.close();
   }
 
   @Override

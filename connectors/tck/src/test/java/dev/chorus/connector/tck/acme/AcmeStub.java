@@ -11,13 +11,12 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
-import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 import dev.chorus.connector.tck.PlatformStub;
+import dev.chorus.connector.tck.ResponseQueue;
 import dev.chorus.connector.tck.TckEnvironment;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -30,21 +29,20 @@ final class AcmeStub implements PlatformStub {
 
   private final TckEnvironment env;
   private final WireMockServer wireMock;
-  private final List<ResponseDefinitionBuilder> publishes = new ArrayList<>();
-  private final List<StubMapping> publishStubs = new ArrayList<>();
+  private final ResponseQueue publishes;
   private final ArrayNode posts = JSON.createArrayNode();
   private StubMapping postsStub;
 
   AcmeStub(TckEnvironment env) {
     this.env = env;
     this.wireMock = env.wireMock();
+    this.publishes = new ResponseQueue(wireMock, "publish", () -> post(urlPathEqualTo("/v1/posts")));
   }
 
   @Override
   public void reset() {
     wireMock.resetAll();
-    publishes.clear();
-    publishStubs.clear();
+    publishes.forget();
     posts.removeAll();
     postsStub = null;
   }
@@ -96,17 +94,6 @@ final class AcmeStub implements PlatformStub {
   /** Re-registers the publish sequence: each arrangement answers one call, the last keeps answering. */
   private void enqueuePublish(ResponseDefinitionBuilder response) {
     publishes.add(response);
-    publishStubs.forEach(wireMock::removeStubMapping);
-    publishStubs.clear();
-    for (int i = 0; i < publishes.size(); i++) {
-      var mapping = post(urlPathEqualTo("/v1/posts"))
-          .inScenario("publish")
-          .whenScenarioStateIs(i == 0 ? Scenario.STARTED : "publish-" + i);
-      if (i < publishes.size() - 1) {
-        mapping = mapping.willSetStateTo("publish-" + (i + 1));
-      }
-      publishStubs.add(wireMock.stubFor(mapping.willReturn(publishes.get(i))));
-    }
   }
 
   @Override

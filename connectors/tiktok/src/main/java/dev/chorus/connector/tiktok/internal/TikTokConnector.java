@@ -19,23 +19,22 @@ import dev.chorus.connector.RateLimitedException;
 import dev.chorus.connector.TransportException;
 import dev.chorus.connector.ValidationResult;
 import dev.chorus.connector.Violation;
-import dev.chorus.connector.http.AccessToken;
 import dev.chorus.connector.http.ApiRequest;
 import dev.chorus.connector.http.ApiResponse;
 import dev.chorus.connector.http.CredentialSource;
 import dev.chorus.connector.http.HttpRuntime;
+import dev.chorus.connector.http.RuntimeLease;
 import dev.chorus.connector.http.PlatformHttp;
 import dev.chorus.connector.http.Sleeper;
 import dev.chorus.connector.http.oauth.InMemoryTokenStore;
 import dev.chorus.connector.http.oauth.ManagedCredentials;
-import dev.chorus.connector.http.oauth.OAuthTokens;
+import dev.chorus.connector.http.oauth.SeededCredentials;
 import dev.chorus.connector.http.oauth.TokenStore;
-import dev.chorus.connector.tiktok.MediaOpener;
+import dev.chorus.connector.http.MediaReader;
 import dev.chorus.connector.tiktok.TikTokConnectorProvider;
 import dev.chorus.connector.tiktok.TikTokOAuth;
 import dev.chorus.connector.tiktok.TikTokOptions;
 import dev.chorus.media.MediaSource;
-import dev.chorus.model.CredentialsRef;
 import dev.chorus.model.MediaAsset;
 import dev.chorus.model.MediaKind;
 import dev.chorus.model.Metric;
@@ -115,26 +114,26 @@ public final class TikTokConnector implements Connector {
   private final Capabilities capabilities;
   private final TikTokSettings settings;
   private final PlatformHttp http;
-  private final MediaOpener opener;
+  private final MediaReader opener;
   private final Clock clock;
   private final Sleeper sleeper;
-  private final HttpRuntime ownedRuntime;
+  private final RuntimeLease lease;
 
-  private TikTokConnector(Capabilities capabilities, TikTokSettings settings, PlatformHttp http, MediaOpener opener,
-      HttpRuntime runtime, boolean ownsRuntime) {
+  private TikTokConnector(Capabilities capabilities, TikTokSettings settings, PlatformHttp http, MediaReader opener,
+      RuntimeLease lease) {
     this.capabilities = capabilities;
     this.settings = settings;
     this.http = http;
     this.opener = opener;
-    this.clock = runtime.clock();
-    this.sleeper = runtime.sleeper();
-    this.ownedRuntime = ownsRuntime ? runtime : null;
+    this.clock = lease.runtime().clock();
+    this.sleeper = lease.runtime().sleeper();
+    this.lease = lease;
   }
 
   /** Wires a connector from the context's extensions (runtime, credentials or token store, media opener). */
   public static TikTokConnector create(Capabilities capabilities, TikTokSettings settings, ConnectorContext context) {
-    Optional<HttpRuntime> shared = context.extension(HttpRuntime.class);
-    HttpRuntime runtime = shared.orElseGet(() -> HttpRuntime.builder().clock(context.clock()).build());
+    RuntimeLease lease = RuntimeLease.from(context);
+    HttpRuntime runtime = lease.runtime();
     CredentialSource credentials = context.extension(CredentialSource.class).orElseGet(() -> {
       TokenStore store = context.extension(TokenStore.class).orElseGet(InMemoryTokenStore::new);
       ManagedCredentials.Builder managed = ManagedCredentials.builder()
@@ -143,7 +142,10 @@ public final class TikTokConnector implements Connector {
         managed.refresher(new TikTokOAuth(runtime, settings.baseUrl(), settings.clientKey(), settings.clientSecret()));
       }
       ManagedCredentials built = managed.build();
-      return settings.seedAccessToken().isPresent() ? new SeededCredentials(built, store, settings) : built;
+      return settings.seedAccessToken()
+          .<CredentialSource>map(seed -> new SeededCredentials(built, store, seed,
+              Optional.ofNullable(settings.refreshToken())))
+          .orElse(built);
     });
     PlatformHttp http = runtime.platform(PLATFORM)
         .baseUrl(settings.baseUrl())
@@ -151,8 +153,8 @@ public final class TikTokConnector implements Connector {
         .errors(TikTokErrors.INSTANCE)
         .credentials(credentials)
         .build();
-    MediaOpener opener = context.extension(MediaOpener.class).orElseGet(MediaOpener::standard);
-    return new TikTokConnector(capabilities, settings, http, opener, runtime, shared.isEmpty());
+    MediaReader opener = MediaReader.from(context);
+    return new TikTokConnector(capabilities, settings, http, opener, lease);
   }
 
   @Override
@@ -792,52 +794,11 @@ public final class TikTokConnector implements Connector {
 
   @Override
   public void close() {
-    if (ownedRuntime != null) {
-      ownedRuntime.close();
-    }
+    lease.close();
   }
 
   @Override
   public String toString() {
     return "TikTokConnector[" + http + ", " + settings + "]";
-  }
-
-  /**
-   * Credentials that fall back to the configured access (and refresh) token for an account with
-   * nothing stored yet, storing it so refreshes and rotations work as for any connected account.
-   */
-  static final class SeededCredentials implements CredentialSource {
-
-    private final ManagedCredentials managed;
-    private final TokenStore store;
-    private final TikTokSettings settings;
-
-    SeededCredentials(ManagedCredentials managed, TokenStore store, TikTokSettings settings) {
-      this.managed = managed;
-      this.store = store;
-      this.settings = settings;
-    }
-
-    @Override
-    public AccessToken accessToken(CredentialsRef account) {
-      if (store.load(account).isEmpty()) {
-        OAuthTokens.Builder tokens = OAuthTokens.builder().accessToken(settings.accessToken().reveal());
-        if (settings.refreshToken() != null) {
-          tokens.refreshToken(settings.refreshToken().reveal());
-        }
-        managed.connect(account, tokens.build());
-      }
-      return managed.accessToken(account);
-    }
-
-    @Override
-    public Optional<AccessToken> refresh(CredentialsRef account, AccessToken rejected) {
-      return managed.refresh(account, rejected);
-    }
-
-    @Override
-    public String toString() {
-      return "SeededCredentials[" + managed + "]";
-    }
   }
 }

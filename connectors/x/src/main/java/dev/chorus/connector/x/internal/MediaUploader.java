@@ -6,6 +6,8 @@ import dev.chorus.connector.PlatformUnavailableException;
 import dev.chorus.connector.TransportException;
 import dev.chorus.connector.http.ApiRequest;
 import dev.chorus.connector.http.ApiResponse;
+import dev.chorus.connector.http.MediaReader;
+import dev.chorus.connector.http.MultipartForm;
 import dev.chorus.connector.http.PlatformHttp;
 import dev.chorus.connector.http.Sleeper;
 import dev.chorus.media.MediaSource;
@@ -15,7 +17,6 @@ import dev.chorus.model.MediaKind;
 import dev.chorus.model.Platform;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -51,8 +52,10 @@ final class MediaUploader {
   private final Clock clock;
   private final Sleeper sleeper;
   private final XSettings settings;
+  private final MediaReader media;
 
-  MediaUploader(PlatformHttp http, Clock clock, Sleeper sleeper, XSettings settings) {
+  MediaUploader(PlatformHttp http, Clock clock, Sleeper sleeper, XSettings settings, MediaReader media) {
+    this.media = media;
     this.http = http;
     this.clock = clock;
     this.sleeper = sleeper;
@@ -63,7 +66,7 @@ final class MediaUploader {
   Uploaded upload(CredentialsRef account, MediaAsset asset) {
     Path spooled = null;
     try {
-      MediaSource source = source(asset.source());
+      MediaSource source = media.open(asset);
       OptionalLong known = asset.byteSize() != null ? OptionalLong.of(asset.byteSize()) : source.length();
       if (known.isEmpty()) {
         spooled = Files.createTempFile("chorus-x-", ".upload");
@@ -115,7 +118,8 @@ final class MediaUploader {
         if (filled == 0) {
           break;
         }
-        Multipart form = new Multipart().field("segment_index", String.valueOf(segment)).file("media", buffer, filled);
+        MultipartForm form = new MultipartForm().field("segment_index", String.valueOf(segment))
+            .file("media", "blob", "application/octet-stream", buffer, 0, filled);
         // Re-sending a segment under the same index replaces it, so a retry is harmless.
         http.execute(ApiRequest.post("/2/media/upload/" + id + "/append")
             .account(account).body(form.bytes(), form.contentType()).retrySafe(true)
@@ -206,14 +210,4 @@ final class MediaUploader {
     }
   }
 
-  private static MediaSource source(URI uri) {
-    String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(java.util.Locale.ROOT);
-    if (scheme.equals("file")) {
-      return MediaSource.ofFile(Path.of(uri));
-    }
-    if (scheme.equals("http") || scheme.equals("https")) {
-      return MediaSource.ofUrl(uri);
-    }
-    throw new InvalidValueException("media.source", scheme + ":…", "must be a file, http or https URI");
-  }
 }

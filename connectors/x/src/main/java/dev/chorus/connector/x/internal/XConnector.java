@@ -19,6 +19,8 @@ import dev.chorus.connector.http.ApiRequest;
 import dev.chorus.connector.http.ApiResponse;
 import dev.chorus.connector.http.CredentialSource;
 import dev.chorus.connector.http.HttpRuntime;
+import dev.chorus.connector.http.RuntimeLease;
+import dev.chorus.connector.http.MediaReader;
 import dev.chorus.connector.http.PlatformHttp;
 import dev.chorus.connector.http.RateLimitStrategy;
 import dev.chorus.model.Checks;
@@ -78,19 +80,19 @@ public final class XConnector implements Connector {
 
   private final Capabilities capabilities;
   private final XSettings settings;
+  private final RuntimeLease lease;
   private final HttpRuntime runtime;
-  private final boolean ownsRuntime;
   private final PlatformHttp http;
   private final Clock clock;
   private final MediaUploader uploader;
 
   /** A connector on the runtime with the credentials; closes the runtime on close when it owns it. */
-  public XConnector(Capabilities capabilities, XSettings settings, HttpRuntime runtime, boolean ownsRuntime,
-      CredentialSource credentials) {
+  public XConnector(Capabilities capabilities, XSettings settings, RuntimeLease lease,
+      CredentialSource credentials, MediaReader media) {
     this.capabilities = capabilities;
     this.settings = settings;
-    this.runtime = runtime;
-    this.ownsRuntime = ownsRuntime;
+    this.lease = lease;
+    this.runtime = lease.runtime();
     this.http = runtime.platform(Platform.X)
         .baseUrl(settings.baseUrl())
         .rateLimits(RateLimitStrategy.xRateLimit())
@@ -100,7 +102,7 @@ public final class XConnector implements Connector {
         .userAgent("chorus-connector-x")
         .build();
     this.clock = runtime.clock();
-    this.uploader = new MediaUploader(http, clock, runtime.sleeper(), settings);
+    this.uploader = new MediaUploader(http, clock, runtime.sleeper(), settings, media);
   }
 
   @Override
@@ -627,9 +629,7 @@ public final class XConnector implements Connector {
 
   @Override
   public void close() {
-    if (ownsRuntime) {
-      runtime.close();
-    }
+    lease.close();
   }
 
   @Override

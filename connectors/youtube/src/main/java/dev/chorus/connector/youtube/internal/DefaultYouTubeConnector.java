@@ -19,18 +19,18 @@ import dev.chorus.connector.ReplyRequest;
 import dev.chorus.connector.TransportException;
 import dev.chorus.connector.ValidationResult;
 import dev.chorus.connector.Violation;
-import dev.chorus.connector.http.AccessToken;
 import dev.chorus.connector.http.ApiRequest;
 import dev.chorus.connector.http.ApiResponse;
 import dev.chorus.connector.http.CredentialSource;
 import dev.chorus.connector.http.HttpRuntime;
+import dev.chorus.connector.http.RuntimeLease;
 import dev.chorus.connector.http.PlatformHttp;
 import dev.chorus.connector.http.RateLimitStrategy;
 import dev.chorus.connector.http.oauth.InMemoryTokenStore;
 import dev.chorus.connector.http.oauth.ManagedCredentials;
-import dev.chorus.connector.http.oauth.OAuthTokens;
+import dev.chorus.connector.http.oauth.SeededCredentials;
 import dev.chorus.connector.http.oauth.TokenStore;
-import dev.chorus.connector.youtube.VideoOpener;
+import dev.chorus.connector.http.MediaReader;
 import dev.chorus.connector.youtube.YouTubeConnector;
 import dev.chorus.connector.youtube.YouTubeOAuth;
 import dev.chorus.connector.youtube.YouTubeOptions;
@@ -108,10 +108,10 @@ public final class DefaultYouTubeConnector implements YouTubeConnector {
 
   private final Clock clock;
   private final Capabilities declared;
+  private final RuntimeLease lease;
   private final HttpRuntime runtime;
-  private final boolean ownsRuntime;
   private final PlatformHttp http;
-  private final VideoOpener opener;
+  private final MediaReader opener;
   private final YouTubeQuota quota;
   private final long insertCost;
   private final int chunkSize;
@@ -146,12 +146,11 @@ public final class DefaultYouTubeConnector implements YouTubeConnector {
     }
     this.chunkSize = (int) chunk;
     this.quota = context.extension(YouTubeQuota.class).orElseGet(() -> new YouTubeQuota(clock, daily));
-    Optional<HttpRuntime> shared = context.extension(HttpRuntime.class);
-    this.runtime = shared.orElseGet(() -> HttpRuntime.builder().clock(clock).build());
-    this.ownsRuntime = shared.isEmpty();
+    this.lease = RuntimeLease.from(context);
+    this.runtime = lease.runtime();
     CredentialSource credentials = context.extension(CredentialSource.class)
         .orElseGet(() -> credentials(context, config, runtime));
-    this.opener = context.extension(VideoOpener.class).orElseGet(VideoOpener::standard);
+    this.opener = MediaReader.from(context);
     this.http = runtime.platform(PLATFORM)
         .baseUrl(trimSlash(config.url(YouTubeProvider.BASE_URL).toString()))
         .rateLimits(RateLimitStrategy.none())
@@ -175,28 +174,7 @@ public final class DefaultYouTubeConnector implements YouTubeConnector {
     if (access.isEmpty()) {
       return managed;
     }
-    Optional<dev.chorus.connector.Secret> refresh = config.optionalSecret(YouTubeProvider.REFRESH_TOKEN);
-    return new CredentialSource() {
-      @Override
-      public AccessToken accessToken(CredentialsRef account) {
-        if (store.load(account).isEmpty()) {
-          OAuthTokens.Builder tokens = OAuthTokens.builder().accessToken(access.get().reveal());
-          refresh.ifPresent(r -> tokens.refreshToken(r.reveal()));
-          managed.connect(account, tokens.build());
-        }
-        return managed.accessToken(account);
-      }
-
-      @Override
-      public Optional<AccessToken> refresh(CredentialsRef account, AccessToken rejected) {
-        return managed.refresh(account, rejected);
-      }
-
-      @Override
-      public String toString() {
-        return "SeededCredentials[" + managed + "]";
-      }
-    };
+    return new SeededCredentials(managed, store, access.get(), config.optionalSecret(YouTubeProvider.REFRESH_TOKEN));
   }
 
   private static String trimSlash(String url) {
@@ -802,9 +780,7 @@ public final class DefaultYouTubeConnector implements YouTubeConnector {
 
   @Override
   public void close() {
-    if (ownsRuntime) {
-      runtime.close();
-    }
+    lease.close();
   }
 
   @Override
