@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Where dispatches live. Implementations are thread-safe and may be shared by many nodes (the JDBC
@@ -112,6 +113,22 @@ public interface DispatchStore extends AutoCloseable {
       events.forEach(this::appendOutbox);
     }
     return done;
+  }
+
+  /**
+   * {@link #complete(DispatchKey, long, DispatchState, PublishResult, String, boolean, List)} that
+   * may return before the write is durable: the future completes with the same answer once it is
+   * (or exceptionally with a {@link DispatchStoreException}). Until then the dispatch stays CLAIMED
+   * with its attempt marker, so a node dying meanwhile leaves it to be taken over and reconciled,
+   * never published twice. The default writes at once and returns a completed future.
+   */
+  default CompletableFuture<Boolean> completeAsync(DispatchKey key, long token, DispatchState state,
+      PublishResult result, String reason, boolean outcomeUnknown, List<DispatchEvent> events) {
+    try {
+      return CompletableFuture.completedFuture(complete(key, token, state, result, reason, outcomeUnknown, events));
+    } catch (RuntimeException e) {
+      return CompletableFuture.failedFuture(e);
+    }
   }
 
   /**

@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -54,6 +55,15 @@ import org.slf4j.LoggerFactory;
  * the two, the next owner reconciles with the platform (the attempt marker was durable before the
  * call) and calls the sink again; the platform still sees at most one post.
  *
+ * <p>Write-behind of publications: once the platform accepted a post and the sink heard of it, the
+ * worker hands the PUBLISHED outcome to the store ({@link DispatchStore#completeAsync}) and takes
+ * the next dispatch without waiting for the commit, so the JDBC store commits many outcomes per
+ * transaction. Nothing is lost or doubled by it: until the outcome commits the dispatch is CLAIMED
+ * with its durable attempt marker, so if this node dies first, the next owner reconciles with the
+ * platform and records what it finds; an outcome arriving after the lease was lost is fenced out.
+ * The Published event reaches the listeners only after the commit. {@link #runOnce()} returns and
+ * {@link #close()} finishes only after every outcome they started is durable.
+ *
  * <p>Tests drive {@link #runOnce()} with a controlled clock; {@link #start()} runs the same step
  * in a background loop. Thread-safe.
  */
@@ -74,6 +84,8 @@ public final class Dispatcher implements AutoCloseable {
   private final Duration pollInterval;
   private final Duration missedWindow;
   private final Map<DispatchKey, Long> inFlight = new ConcurrentHashMap<>();
+  /** Publications whose outcome is written behind (see {@link #published}) and not yet durable. */
+  private final java.util.Set<CompletableFuture<Boolean>> recording = ConcurrentHashMap.newKeySet();
   /** Idle workers of the background loop: it claims only as many dispatches as there are idle workers. */
   private final Semaphore idle;
   private final Object lifecycle = new Object();
@@ -205,7 +217,23 @@ public final class Dispatcher implements AutoCloseable {
         }
       }
     }
+    awaitRecording(Duration.ofSeconds(60));
     return claimed.size();
+  }
+
+  /** Waits (at most {@code limit}) until every outcome written behind is durable or failed. */
+  private void awaitRecording(Duration limit) {
+    long deadline = System.nanoTime() + limit.toNanos();
+    for (CompletableFuture<Boolean> pending : List.copyOf(recording)) {
+      try {
+        pending.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
+        // Logged where it completes; a timed-out one stays claimed and is taken over when its lease lapses.
+      }
+    }
   }
 
   /**
@@ -348,6 +376,7 @@ public final class Dispatcher implements AutoCloseable {
         }
       }
     }
+    awaitRecording(Duration.ofSeconds(30));
   }
 
   private ExecutorService pool() {
@@ -465,12 +494,24 @@ public final class Dispatcher implements AutoCloseable {
     sink.published(d, result);
     DispatchEvent event = new DispatchEvent.Published(clock.instant(), d.key(), result.externalId(), result.url(),
         reconciled);
-    if (store.complete(d.key(), d.leaseToken(), DispatchState.PUBLISHED, result, null, false, List.of(event))) {
-      events.publish(event);
-    } else {
-      LOG.warn("Node {} lost the lease on {} before recording its publication; the next owner reconciles",
-          nodeId, d.key());
-    }
+    CompletableFuture<Boolean> written = store.completeAsync(d.key(), d.leaseToken(), DispatchState.PUBLISHED,
+        result, null, false, List.of(event));
+    recording.add(written);
+    written.whenComplete((done, error) -> {
+      try {
+        if (error != null) {
+          LOG.warn("Node {} could not record the publication of {}; it is taken over and reconciled when the lease"
+              + " lapses", nodeId, d.key(), error);
+        } else if (done) {
+          events.publish(event);
+        } else {
+          LOG.warn("Node {} lost the lease on {} before recording its publication; the next owner reconciles",
+              nodeId, d.key());
+        }
+      } finally {
+        recording.remove(written);
+      }
+    });
   }
 
   private void onError(DispatchRecord d, ConnectorException e, boolean outcomeUnknown) {

@@ -52,7 +52,8 @@ import tools.jackson.databind.json.JsonMapper;
  * at once) commits whatever is queued, its own write included, and the others wait for theirs. Every
  * call still returns only after its write has committed (or been fenced out), so durability and the
  * never-twice argument of {@link Dispatcher} are unchanged: the attempt marker is durable before the
- * platform is called, and an outcome is durable before its event reaches the listeners. Each UPDATE
+ * platform is called, and an outcome is durable before its event reaches the listeners. Only
+ * {@link #completeAsync} returns before the commit, with a future that completes after it. Each UPDATE
  * checks its own token, lease and version, so one fenced-out write fails only itself; a transaction
  * that fails as a whole (a deadlock, a lost connection) is retried one write per transaction so
  * that every caller gets its own answer.
@@ -69,16 +70,25 @@ public final class JdbcDispatchStore implements DispatchStore {
   private static final String NOT_PAUSED = "NOT EXISTS (SELECT 1 FROM chorus_dispatch_pause p WHERE p.scope = 'ALL'"
       + " OR (p.scope = 'WORKSPACE' AND p.workspace_id = d.workspace_id)"
       + " OR (p.scope = 'ACCOUNT' AND p.workspace_id = d.workspace_id AND p.account_id = d.account_id))";
-  /** The claim: due PENDING rows and CLAIMED rows whose lease lapsed, outside paused scopes, locked without waiting. */
-  static final String CLAIM_SQL = "SELECT id, " + COLUMNS + " FROM chorus_dispatch d"
-      + " WHERE ((d.state = 'PENDING' AND d.next_attempt_at <= ?) OR (d.state = 'CLAIMED' AND d.lease_expires_at <= ?))"
-      + " AND " + NOT_PAUSED
+  /**
+   * The claim, first half: CLAIMED rows whose lease lapsed, outside paused scopes, locked without
+   * waiting. Two statements rather than one with OR, so each walks its own index in order and stops
+   * at the limit instead of sorting every due row.
+   */
+  static final String CLAIM_LAPSED_SQL = "SELECT id, " + COLUMNS + " FROM chorus_dispatch d"
+      + " WHERE d.state = 'CLAIMED' AND d.lease_expires_at <= ? AND " + NOT_PAUSED
+      + " ORDER BY d.lease_expires_at LIMIT ? FOR UPDATE SKIP LOCKED";
+  /** The claim, second half: due PENDING rows, earliest first, outside paused scopes, locked without waiting. */
+  static final String CLAIM_DUE_SQL = "SELECT id, " + COLUMNS + " FROM chorus_dispatch d"
+      + " WHERE d.state = 'PENDING' AND d.next_attempt_at <= ? AND " + NOT_PAUSED
       + " ORDER BY d.next_attempt_at LIMIT ? FOR UPDATE SKIP LOCKED";
   /** Fenced: only the current token, still CLAIMED, lease not lapsed. */
   private static final String HELD = KEY + " AND state = 'CLAIMED' AND lease_token = ? AND lease_expires_at > ?";
 
   private static final String OUTBOX_INSERT =
       "INSERT INTO chorus_outbox (created_at, event_type, workspace_id, payload) VALUES (?, ?, ?, ?)";
+  /** Most outbox rows per INSERT statement. */
+  private static final int OUTBOX_CHUNK = 250;
   /** Most group-committed writes per transaction. */
   static final int GROUP_LIMIT = 500;
   /** Most group-commit transactions at once. */
@@ -196,14 +206,18 @@ public final class JdbcDispatchStore implements DispatchStore {
     return tx("claiming", (c, now) -> {
       List<Long> ids = new ArrayList<>();
       List<DispatchRecord> found = new ArrayList<>();
-      try (PreparedStatement ps = c.prepareStatement(CLAIM_SQL)) {
-        ps.setObject(1, now);
-        ps.setObject(2, now);
-        ps.setInt(3, limit);
-        try (ResultSet rs = ps.executeQuery()) {
-          while (rs.next()) {
-            ids.add(rs.getLong("id"));
-            found.add(read(rs));
+      for (String sql : new String[] {CLAIM_LAPSED_SQL, CLAIM_DUE_SQL}) {
+        if (ids.size() >= limit) {
+          break;
+        }
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+          ps.setObject(1, now);
+          ps.setInt(2, limit - ids.size());
+          try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+              ids.add(rs.getLong("id"));
+              found.add(read(rs));
+            }
           }
         }
       }
@@ -259,7 +273,11 @@ public final class JdbcDispatchStore implements DispatchStore {
    */
   private boolean grouped(String what, DispatchKey key, long token, String set, String extra, Binder binder,
       List<DispatchEvent> events) {
-    Write write = new Write(what, key, token, set, extra, binder, Checks.list("events", events));
+    return await(new Write(what, key, token, set, extra, binder, Checks.list("events", events)));
+  }
+
+  /** Queues the write, commits what is queued if a committer slot is free, and waits for the answer. */
+  private boolean await(Write write) {
     queue.add(write);
     drain();
     boolean interrupted = false;
@@ -273,7 +291,7 @@ public final class JdbcDispatchStore implements DispatchStore {
           if (e.getCause() instanceof DispatchStoreException failure) {
             throw failure;
           }
-          throw new DispatchStoreException(what + " " + key + " failed: " + e.getCause(), e.getCause());
+          throw new DispatchStoreException(write.what + " " + write.key + " failed: " + e.getCause(), e.getCause());
         }
       }
     } finally {
@@ -476,19 +494,42 @@ public final class JdbcDispatchStore implements DispatchStore {
   @Override
   public boolean complete(DispatchKey key, long token, DispatchState state, PublishResult result, String reason,
       boolean outcomeUnknown, List<DispatchEvent> events) {
+    return await(completion(key, token, state, result, reason, outcomeUnknown, events));
+  }
+
+  private Write completion(DispatchKey key, long token, DispatchState state, PublishResult result, String reason,
+      boolean outcomeUnknown, List<DispatchEvent> events) {
     if (!state.terminal()) {
       throw new dev.chorus.InvalidValueException("state", state, "must be a final state");
     }
     String set = "state = ?, last_error = ?, external_id = ?, url = ?, lease_owner = NULL, lease_expires_at = NULL"
         + (state == DispatchState.FAILED ? ", attempts = attempts + 1" : "")
         + (state != DispatchState.PUBLISHED && !outcomeUnknown ? ", attempt_started_at = NULL" : "");
-    return grouped("completing", key, token, set, "", (ps, now) -> {
+    return new Write("completing", key, token, set, "", (ps, now) -> {
       ps.setString(1, state.name());
       ps.setString(2, reason);
       ps.setString(3, result == null ? null : result.externalId());
       ps.setString(4, result == null || result.url() == null ? null : result.url().toString());
       return 5;
-    }, events);
+    }, Checks.list("events", events));
+  }
+
+  /**
+   * Queues the outcome for the group commit and returns at once, unless a committer slot is free,
+   * in which case this thread commits what is queued (its own write included) first.
+   */
+  @Override
+  public CompletableFuture<Boolean> completeAsync(DispatchKey key, long token, DispatchState state,
+      PublishResult result, String reason, boolean outcomeUnknown, List<DispatchEvent> events) {
+    Write write;
+    try {
+      write = completion(key, token, state, result, reason, outcomeUnknown, events);
+    } catch (RuntimeException e) {
+      return CompletableFuture.failedFuture(e);
+    }
+    queue.add(write);
+    drain();
+    return write.result.thenApply(Boolean::booleanValue);
   }
 
   @Override
@@ -631,19 +672,24 @@ public final class JdbcDispatchStore implements DispatchStore {
     if (events.isEmpty()) {
       return;
     }
-    try (PreparedStatement ps = c.prepareStatement(OUTBOX_INSERT)) {
-      for (DispatchEvent event : events) {
-        ps.setObject(1, now);
-        ps.setString(2, event.type());
-        ps.setString(3, event.workspace().map(WorkspaceId::value).orElse(null));
-        ps.setString(4, payload(event));
-        if (events.size() == 1) {
-          ps.executeUpdate();
-          return;
-        }
-        ps.addBatch();
+    // One multi-row INSERT per chunk (standard SQL, PostgreSQL and H2 alike): one statement to plan
+    // and execute instead of one per event.
+    for (int from = 0; from < events.size(); from += OUTBOX_CHUNK) {
+      List<DispatchEvent> chunk = events.subList(from, Math.min(events.size(), from + OUTBOX_CHUNK));
+      StringBuilder sql = new StringBuilder(OUTBOX_INSERT);
+      for (int i = 1; i < chunk.size(); i++) {
+        sql.append(", (?, ?, ?, ?)");
       }
-      ps.executeBatch();
+      try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+        int i = 1;
+        for (DispatchEvent event : chunk) {
+          ps.setObject(i++, now);
+          ps.setString(i++, event.type());
+          ps.setString(i++, event.workspace().map(WorkspaceId::value).orElse(null));
+          ps.setString(i++, payload(event));
+        }
+        ps.executeUpdate();
+      }
     }
   }
 
