@@ -308,8 +308,8 @@ public final class JdbcDispatchStore implements DispatchStore {
    */
   private void drain() {
     while (!queue.isEmpty() && committers.tryAcquire()) {
+      List<Write> group = new ArrayList<>();
       try {
-        List<Write> group = new ArrayList<>();
         Write next;
         while (group.size() < GROUP_LIMIT && (next = queue.poll()) != null) {
           group.add(next);
@@ -319,6 +319,11 @@ public final class JdbcDispatchStore implements DispatchStore {
         }
       } finally {
         committers.release();
+        // Answer the callers only now, outside the slot: code running on an answer (an event
+        // listener) may itself write through the group commit without starving it of slots.
+        for (Write write : group) {
+          write.answer();
+        }
       }
     }
   }
@@ -329,7 +334,7 @@ public final class JdbcDispatchStore implements DispatchStore {
     try {
       boolean[] applied = runGroup(group);
       for (int i = 0; i < group.size(); i++) {
-        group.get(i).result.complete(applied[i]);
+        group.get(i).applied = applied[i];
       }
     } catch (SQLException | RuntimeException e) {
       if (group.size() > 1) {
@@ -340,8 +345,7 @@ public final class JdbcDispatchStore implements DispatchStore {
         return;
       }
       Write write = group.get(0);
-      write.result.completeExceptionally(new DispatchStoreException(
-          write.what + " " + write.key + " failed: " + e.getMessage(), e));
+      write.failure = new DispatchStoreException(write.what + " " + write.key + " failed: " + e.getMessage(), e);
     }
   }
 
@@ -404,6 +408,9 @@ public final class JdbcDispatchStore implements DispatchStore {
     final Binder binder;
     final List<DispatchEvent> events;
     final CompletableFuture<Boolean> result = new CompletableFuture<>();
+    /** Set by the committer: whether the UPDATE applied, or why the write failed. */
+    Boolean applied;
+    DispatchStoreException failure;
 
     Write(String what, DispatchKey key, long token, String set, String extra, Binder binder,
         List<DispatchEvent> events) {
@@ -413,6 +420,16 @@ public final class JdbcDispatchStore implements DispatchStore {
       this.sql = "UPDATE chorus_dispatch d SET " + set + ", updated_at = ? WHERE " + HELD + extra;
       this.binder = binder;
       this.events = events;
+    }
+
+    /** Completes the caller's future with what the committer found (a failure when it found nothing). */
+    void answer() {
+      if (applied != null) {
+        result.complete(applied);
+      } else {
+        result.completeExceptionally(failure != null ? failure
+            : new DispatchStoreException(what + " " + key + " failed: the group commit did not finish", null));
+      }
     }
 
     void bind(PreparedStatement ps, OffsetDateTime now) throws SQLException {

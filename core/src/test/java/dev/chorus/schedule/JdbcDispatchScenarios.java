@@ -129,6 +129,27 @@ abstract class JdbcDispatchScenarios extends DispatchScenarios {
   }
 
   @Test
+  void an_outcome_written_behind_is_durable_with_its_row_when_its_future_completes() throws Exception {
+    DispatchKey key = dueNow("p1");
+    DispatchKey stale = dueNow("p2");
+    List<DispatchRecord> claimed = store.claim("n", 2, LEASE).dispatches();
+    DispatchRecord first = claimed.stream().filter(d -> d.key().equals(key)).findFirst().orElseThrow();
+    DispatchRecord second = claimed.stream().filter(d -> d.key().equals(stale)).findFirst().orElseThrow();
+    assertThat(store.cancel(stale)).isEqualTo(ChangeResult.APPLIED);
+    PublishResult result = PublishResult.of("x-1", URI.create("https://fake.example/p/1"), Instant.now());
+    var written = store.completeAsync(key, first.leaseToken(), DispatchState.PUBLISHED, result, null, false,
+        List.of(publishedEvent(key)));
+    var fenced = store.completeAsync(stale, second.leaseToken(), DispatchState.PUBLISHED, result, null, false,
+        List.of(publishedEvent(stale)));
+    assertThat(written.get(30, TimeUnit.SECONDS)).isTrue();
+    assertThat(fenced.get(30, TimeUnit.SECONDS)).isFalse();
+    assertThat(state(key)).isEqualTo(DispatchState.PUBLISHED);
+    assertThat(state(stale)).isEqualTo(DispatchState.CANCELLED);
+    assertThat(((JdbcDispatchStore) store).readOutbox(0, 100)).singleElement()
+        .satisfies(e -> assertThat(e.payload()).contains("\"post\":\"p1\""));
+  }
+
+  @Test
   void a_failing_outbox_write_rolls_back_the_outcome() throws Exception {
     DispatchKey key = dueNow("p1");
     DispatchRecord claimed = claimOne();
