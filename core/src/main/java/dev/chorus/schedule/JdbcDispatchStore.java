@@ -48,7 +48,7 @@ import tools.jackson.databind.json.JsonMapper;
  * <p>Group commit: the writes a dispatch makes on the hot path ({@link #startAttempt}, {@link #retry},
  * {@link #complete}) are queued and committed together with those of other threads, many dispatches
  * per transaction, the fenced UPDATEs in one JDBC batch and their outbox rows in another. No caller
- * waits on a timer: a caller finding a free committer slot (at most {@value #COMMITTERS} transactions
+ * waits on a timer: a caller finding a free committer slot (at most 4 transactions
  * at once) commits whatever is queued, its own write included, and the others wait for theirs. Every
  * call still returns only after its write has committed (or been fenced out), so durability and the
  * never-twice argument of {@link Dispatcher} are unchanged: the attempt marker is durable before the
