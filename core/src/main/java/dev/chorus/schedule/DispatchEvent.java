@@ -9,7 +9,8 @@ import java.util.Optional;
 
 /**
  * Events of the dispatch engine. Each goes to the listeners and, with a store that has an outbox
- * (the JDBC store), to the outbox table a host relays from.
+ * (the JDBC store), to the outbox table a host relays from, written in the same transaction as the
+ * state change it describes. {@link Claimed} is the exception: it goes to the listeners only.
  */
 public sealed interface DispatchEvent extends dev.chorus.event.ChorusEvent {
 
@@ -29,7 +30,11 @@ public sealed interface DispatchEvent extends dev.chorus.event.ChorusEvent {
     @Override public Optional<DispatchKey> dispatch() { return Optional.of(key); }
   }
 
-  /** A node claimed a dispatch. */
+  /**
+   * A node claimed a dispatch. Listeners only, not written to the outbox: a claim is not an outcome
+   * and a claim whose node dies is simply taken again, so the outbox records what happened to a
+   * dispatch rather than which node tried when.
+   */
   record Claimed(Instant at, DispatchKey key, String node, int attempts) implements DispatchEvent {
     @Override public Optional<WorkspaceId> workspace() { return Optional.of(key.workspace()); }
     @Override public Optional<DispatchKey> dispatch() { return Optional.of(key); }

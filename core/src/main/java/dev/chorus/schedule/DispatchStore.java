@@ -3,8 +3,10 @@ package dev.chorus.schedule;
 import dev.chorus.connector.PublishResult;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Where dispatches live. Implementations are thread-safe and may be shared by many nodes (the JDBC
@@ -14,6 +16,13 @@ import java.util.Optional;
  * <p>Every write made on behalf of a claim carries the claim's fencing token and succeeds only
  * while that token is current and its lease has not lapsed; a node that lost its lease cannot
  * record anything.
+ *
+ * <p>Outbox: the overloads taking a list of events append those events to the store's outbox
+ * together with the write they describe. A store with an outbox (the JDBC store) does both in one
+ * transaction, so an event is in the outbox exactly when its state change is in the store: a crash
+ * loses neither one without the other, and a write that is fenced out appends nothing. The
+ * defaults here make the write and then append each event, which suits a store without an outbox
+ * (whose {@link #appendOutbox} does nothing).
  */
 public interface DispatchStore extends AutoCloseable {
 
@@ -22,6 +31,18 @@ public interface DispatchStore extends AutoCloseable {
 
   /** Adds a PENDING dispatch; false (and no change) when the key already exists. */
   boolean schedule(DispatchRequest request);
+
+  /**
+   * Adds a PENDING dispatch and, when it was new, appends the events to the outbox with it; false
+   * (no change, no event) when the key already exists.
+   */
+  default boolean schedule(DispatchRequest request, List<DispatchEvent> events) {
+    boolean added = schedule(request);
+    if (added) {
+      events.forEach(this::appendOutbox);
+    }
+    return added;
+  }
 
   /** The dispatch with the key. */
   Optional<DispatchRecord> find(DispatchKey key);
@@ -58,6 +79,19 @@ public interface DispatchStore extends AutoCloseable {
   boolean retry(DispatchKey key, long token, Duration delay, String error, boolean failed, boolean outcomeUnknown);
 
   /**
+   * {@link #retry(DispatchKey, long, Duration, String, boolean, boolean)} that also appends the
+   * events to the outbox when (and only when) the retry is recorded.
+   */
+  default boolean retry(DispatchKey key, long token, Duration delay, String error, boolean failed,
+      boolean outcomeUnknown, List<DispatchEvent> events) {
+    boolean done = retry(key, token, delay, error, failed, outcomeUnknown);
+    if (done) {
+      events.forEach(this::appendOutbox);
+    }
+    return done;
+  }
+
+  /**
    * Records a final state. PUBLISHED needs the result; FAILED keeps the attempt marker only when
    * {@code outcomeUnknown}.
    *
@@ -67,6 +101,35 @@ public interface DispatchStore extends AutoCloseable {
    */
   boolean complete(DispatchKey key, long token, DispatchState state, PublishResult result, String reason,
       boolean outcomeUnknown);
+
+  /**
+   * {@link #complete(DispatchKey, long, DispatchState, PublishResult, String, boolean)} that also
+   * appends the events to the outbox when (and only when) the final state is recorded.
+   */
+  default boolean complete(DispatchKey key, long token, DispatchState state, PublishResult result, String reason,
+      boolean outcomeUnknown, List<DispatchEvent> events) {
+    boolean done = complete(key, token, state, result, reason, outcomeUnknown);
+    if (done) {
+      events.forEach(this::appendOutbox);
+    }
+    return done;
+  }
+
+  /**
+   * {@link #complete(DispatchKey, long, DispatchState, PublishResult, String, boolean, List)} that
+   * may return before the write is durable: the future completes with the same answer once it is
+   * (or exceptionally with a {@link DispatchStoreException}). Until then the dispatch stays CLAIMED
+   * with its attempt marker, so a node dying meanwhile leaves it to be taken over and reconciled,
+   * never published twice. The default writes at once and returns a completed future.
+   */
+  default CompletableFuture<Boolean> completeAsync(DispatchKey key, long token, DispatchState state,
+      PublishResult result, String reason, boolean outcomeUnknown, List<DispatchEvent> events) {
+    try {
+      return CompletableFuture.completedFuture(complete(key, token, state, result, reason, outcomeUnknown, events));
+    } catch (RuntimeException e) {
+      return CompletableFuture.failedFuture(e);
+    }
+  }
 
   /**
    * Cancels a dispatch that no attempt may have reached the platform for; bumps its version and
@@ -90,13 +153,31 @@ public interface DispatchStore extends AutoCloseable {
   /** Pauses the scope (idempotent); takes effect for the next claim and every attempt not yet started. */
   void pause(PauseScope scope, String reason);
 
+  /** Pauses the scope and appends the events to the outbox with the pause. */
+  default void pause(PauseScope scope, String reason, List<DispatchEvent> events) {
+    pause(scope, reason);
+    events.forEach(this::appendOutbox);
+  }
+
   /** Lifts the pause of exactly this scope; false when it was not paused. */
   boolean resume(PauseScope scope);
+
+  /** Lifts the pause of exactly this scope and, when it was paused, appends the events with it. */
+  default boolean resume(PauseScope scope, List<DispatchEvent> events) {
+    boolean resumed = resume(scope);
+    if (resumed) {
+      events.forEach(this::appendOutbox);
+    }
+    return resumed;
+  }
 
   /** The current pauses and their reasons. */
   Map<PauseScope, String> pauses();
 
-  /** Appends an event to the store's outbox, when it has one; the default has none. */
+  /**
+   * Appends an event that goes with no state change (a credential about to expire) to the store's
+   * outbox, when it has one, in a transaction of its own; the default has none.
+   */
   default void appendOutbox(DispatchEvent event) {}
 
   /** Releases what the store holds; the default holds nothing. */

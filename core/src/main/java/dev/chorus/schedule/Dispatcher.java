@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -42,6 +43,27 @@ import org.slf4j.LoggerFactory;
  * risk a second post. Never lost: a claimed dispatch whose node dies is claimed again when its
  * lease lapses.
  *
+ * <p>Durability and events: every store write returns only once it is durable (the JDBC store
+ * commits many dispatches' writes per transaction, but each caller waits for its own commit), and
+ * the events describing a state change (Scheduled, Published, Failed, Missed, Retried,
+ * RateLimited, Paused, Resumed, CredentialExpired) are handed to the store with that change, so a
+ * store with an outbox writes them in the same transaction; listeners hear them only after the
+ * change is recorded. {@link DispatchEvent.Claimed} goes to the listeners only, never to the outbox:
+ * a claim is not an outcome, writing a row per claim would double the outbox for no relay-worthy
+ * fact, and a claim whose node dies is simply claimed again. The {@link OutcomeSink} is called
+ * before the outcome is recorded, so it hears every outcome at least once: if the node dies between
+ * the two, the next owner reconciles with the platform (the attempt marker was durable before the
+ * call) and calls the sink again; the platform still sees at most one post.
+ *
+ * <p>Write-behind of publications: once the platform accepted a post and the sink heard of it, the
+ * worker hands the PUBLISHED outcome to the store ({@link DispatchStore#completeAsync}) and takes
+ * the next dispatch without waiting for the commit, so the JDBC store commits many outcomes per
+ * transaction. Nothing is lost or doubled by it: until the outcome commits the dispatch is CLAIMED
+ * with its durable attempt marker, so if this node dies first, the next owner reconciles with the
+ * platform and records what it finds; an outcome arriving after the lease was lost is fenced out.
+ * The Published event reaches the listeners only after the commit. {@link #runOnce()} returns and
+ * {@link #close()} finishes only after every outcome they started is durable.
+ *
  * <p>Tests drive {@link #runOnce()} with a controlled clock; {@link #start()} runs the same step
  * in a background loop. Thread-safe.
  */
@@ -62,6 +84,8 @@ public final class Dispatcher implements AutoCloseable {
   private final Duration pollInterval;
   private final Duration missedWindow;
   private final Map<DispatchKey, Long> inFlight = new ConcurrentHashMap<>();
+  /** Publications whose outcome is written behind (see {@link #published}) and not yet durable. */
+  private final java.util.Set<CompletableFuture<Boolean>> recording = ConcurrentHashMap.newKeySet();
   /** Idle workers of the background loop: it claims only as many dispatches as there are idle workers. */
   private final Semaphore idle;
   private final Object lifecycle = new Object();
@@ -102,9 +126,11 @@ public final class Dispatcher implements AutoCloseable {
 
   /** Schedules a dispatch; scheduling an existing key again is a no-op that returns false. */
   public boolean schedule(DispatchRequest request) {
-    boolean added = store.schedule(request);
+    Checks.required("request", request);
+    DispatchEvent event = new DispatchEvent.Scheduled(clock.instant(), request.key(), request.dueAt());
+    boolean added = store.schedule(request, List.of(event));
     if (added) {
-      emit(new DispatchEvent.Scheduled(clock.instant(), request.key(), request.dueAt()));
+      events.publish(event);
     }
     return added;
   }
@@ -143,15 +169,19 @@ public final class Dispatcher implements AutoCloseable {
 
   /** Pauses the scope; nothing in it is claimed or started until resumed. */
   public void pause(PauseScope scope, String reason) {
-    store.pause(scope, reason);
-    emit(new DispatchEvent.Paused(clock.instant(), scope, reason == null ? "" : reason));
+    Checks.required("scope", scope);
+    DispatchEvent event = new DispatchEvent.Paused(clock.instant(), scope, reason == null ? "" : reason);
+    store.pause(scope, reason, List.of(event));
+    events.publish(event);
   }
 
   /** Resumes the scope; false when it was not paused. */
   public boolean resume(PauseScope scope) {
-    boolean resumed = store.resume(scope);
+    Checks.required("scope", scope);
+    DispatchEvent event = new DispatchEvent.Resumed(clock.instant(), scope);
+    boolean resumed = store.resume(scope, List.of(event));
     if (resumed) {
-      emit(new DispatchEvent.Resumed(clock.instant(), scope));
+      events.publish(event);
     }
     return resumed;
   }
@@ -164,7 +194,7 @@ public final class Dispatcher implements AutoCloseable {
     ClaimBatch batch = store.claim(nodeId, batchSize, lease);
     List<DispatchRecord> claimed = batch.dispatches();
     for (DispatchRecord dispatch : claimed) {
-      emit(new DispatchEvent.Claimed(clock.instant(), dispatch.key(), nodeId, dispatch.attempts()));
+      events.publish(new DispatchEvent.Claimed(clock.instant(), dispatch.key(), nodeId, dispatch.attempts()));
     }
     ExecutorService workerPool = workers > 1 ? pool() : null;
     if (workerPool == null || claimed.size() < 2) {
@@ -187,7 +217,23 @@ public final class Dispatcher implements AutoCloseable {
         }
       }
     }
+    awaitRecording(Duration.ofSeconds(60));
     return claimed.size();
+  }
+
+  /** Waits (at most {@code limit}) until every outcome written behind is durable or failed. */
+  private void awaitRecording(Duration limit) {
+    long deadline = System.nanoTime() + limit.toNanos();
+    for (CompletableFuture<Boolean> pending : List.copyOf(recording)) {
+      try {
+        pending.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
+        // Logged where it completes; a timed-out one stays claimed and is taken over when its lease lapses.
+      }
+    }
   }
 
   /**
@@ -282,7 +328,7 @@ public final class Dispatcher implements AutoCloseable {
       try {
         workerPool.execute(() -> {
           try {
-            emit(new DispatchEvent.Claimed(clock.instant(), dispatch.key(), nodeId, dispatch.attempts()));
+            events.publish(new DispatchEvent.Claimed(clock.instant(), dispatch.key(), nodeId, dispatch.attempts()));
             processSafely(dispatch, storeNow);
           } finally {
             idle.release();
@@ -330,6 +376,7 @@ public final class Dispatcher implements AutoCloseable {
         }
       }
     }
+    awaitRecording(Duration.ofSeconds(30));
   }
 
   private ExecutorService pool() {
@@ -370,8 +417,9 @@ public final class Dispatcher implements AutoCloseable {
       }
       if (missedReason != null) {
         sink.missed(d, missedReason);
-        if (store.complete(key, token, DispatchState.MISSED, null, missedReason, false)) {
-          emit(new DispatchEvent.Missed(clock.instant(), key, d.dueAt(), missedReason));
+        DispatchEvent missed = new DispatchEvent.Missed(clock.instant(), key, d.dueAt(), missedReason);
+        if (store.complete(key, token, DispatchState.MISSED, null, missedReason, false, List.of(missed))) {
+          events.publish(missed);
         }
         return;
       }
@@ -381,7 +429,7 @@ public final class Dispatcher implements AutoCloseable {
       resolved = resolver.resolve(d);
     } catch (ChorusException e) {
       if (e.retryable()) {
-        retry(d, "could not resolve the target: " + e.getMessage(), false, false, null);
+        retry(d, "could not resolve the target: " + e.getMessage(), false, false, null, List.of());
       } else {
         fail(d, "could not resolve the target: " + e.getMessage(), d.attemptStartedAt() != null);
       }
@@ -436,7 +484,7 @@ public final class Dispatcher implements AutoCloseable {
       throw e;
     } catch (RuntimeException e) {
       // An unexpected failure inside the connector may have happened after sending.
-      retry(d, "connector failed: " + e, true, true, null);
+      retry(d, "connector failed: " + e, true, true, null, List.of());
       return;
     }
     published(d, result, false);
@@ -444,24 +492,39 @@ public final class Dispatcher implements AutoCloseable {
 
   private void published(DispatchRecord d, PublishResult result, boolean reconciled) {
     sink.published(d, result);
-    if (store.complete(d.key(), d.leaseToken(), DispatchState.PUBLISHED, result, null, false)) {
-      emit(new DispatchEvent.Published(clock.instant(), d.key(), result.externalId(), result.url(), reconciled));
-    } else {
-      LOG.warn("Node {} lost the lease on {} before recording its publication; the next owner reconciles",
-          nodeId, d.key());
-    }
+    DispatchEvent event = new DispatchEvent.Published(clock.instant(), d.key(), result.externalId(), result.url(),
+        reconciled);
+    CompletableFuture<Boolean> written = store.completeAsync(d.key(), d.leaseToken(), DispatchState.PUBLISHED,
+        result, null, false, List.of(event));
+    recording.add(written);
+    written.whenComplete((done, error) -> {
+      try {
+        if (error != null) {
+          LOG.warn("Node {} could not record the publication of {}; it is taken over and reconciled when the lease"
+              + " lapses", nodeId, d.key(), error);
+        } else if (done) {
+          events.publish(event);
+        } else {
+          LOG.warn("Node {} lost the lease on {} before recording its publication; the next owner reconciles",
+              nodeId, d.key());
+        }
+      } finally {
+        recording.remove(written);
+      }
+    });
   }
 
   private void onError(DispatchRecord d, ConnectorException e, boolean outcomeUnknown) {
     String reason = e.getMessage();
     if (e instanceof AuthenticationExpiredException) {
       PauseScope scope = PauseScope.account(d.key().workspace(), d.key().account());
-      store.pause(scope, reason);
+      Instant now = clock.instant();
+      List<DispatchEvent> paused = List.of(new DispatchEvent.Paused(now, scope, reason),
+          new DispatchEvent.CredentialExpired(now, d.key().workspace(), d.key().account(), reason));
+      store.pause(scope, reason, paused);
       store.retry(d.key(), d.leaseToken(), Duration.ZERO, reason, false, outcomeUnknown);
       sink.paused(scope, reason);
-      Instant now = clock.instant();
-      emit(new DispatchEvent.Paused(now, scope, reason));
-      emit(new DispatchEvent.CredentialExpired(now, d.key().workspace(), d.key().account(), reason));
+      paused.forEach(events::publish);
       return;
     }
     if (!e.retryable() && !outcomeUnknown) {
@@ -469,17 +532,20 @@ public final class Dispatcher implements AutoCloseable {
       return;
     }
     Instant retryAt = null;
+    List<DispatchEvent> with = List.of();
     if (e instanceof RateLimitedException limited) {
       retryAt = limited.retryAt().orElse(null);
-      emit(new DispatchEvent.RateLimited(clock.instant(), d.key(), retryAt));
+      with = List.of(new DispatchEvent.RateLimited(clock.instant(), d.key(), retryAt));
     }
-    retry(d, reason, true, outcomeUnknown, retryAt);
+    retry(d, reason, true, outcomeUnknown, retryAt, with);
   }
 
-  private void retry(DispatchRecord d, String reason, boolean failed, boolean outcomeUnknown, Instant retryAt) {
+  /** Records a retry (or, out of attempts, a failure) with {@code with} and its own event. */
+  private void retry(DispatchRecord d, String reason, boolean failed, boolean outcomeUnknown, Instant retryAt,
+      List<DispatchEvent> with) {
     int failures = d.attempts() + (failed ? 1 : 0);
     if (failed && failures >= retryPolicy.maxAttempts()) {
-      fail(d, "gave up after " + failures + " attempts: " + reason, outcomeUnknown);
+      fail(d, "gave up after " + failures + " attempts: " + reason, outcomeUnknown, with);
       return;
     }
     Duration delay = retryPolicy.delay(Math.max(1, failures), ThreadLocalRandom.current());
@@ -489,25 +555,25 @@ public final class Dispatcher implements AutoCloseable {
         delay = untilReset;
       }
     }
-    if (store.retry(d.key(), d.leaseToken(), delay, reason, failed, outcomeUnknown)) {
-      emit(new DispatchEvent.Retried(clock.instant(), d.key(), failures, delay, reason));
+    List<DispatchEvent> all = new ArrayList<>(with);
+    all.add(new DispatchEvent.Retried(clock.instant(), d.key(), failures, delay, reason));
+    if (store.retry(d.key(), d.leaseToken(), delay, reason, failed, outcomeUnknown, all)) {
+      all.forEach(events::publish);
     }
   }
 
   private void fail(DispatchRecord d, String reason, boolean outcomeUnknown) {
-    sink.failed(d, reason);
-    if (store.complete(d.key(), d.leaseToken(), DispatchState.FAILED, null, reason, outcomeUnknown)) {
-      emit(new DispatchEvent.Failed(clock.instant(), d.key(), reason));
-    }
+    fail(d, reason, outcomeUnknown, List.of());
   }
 
-  private void emit(DispatchEvent event) {
-    try {
-      store.appendOutbox(event);
-    } catch (RuntimeException e) {
-      LOG.warn("Could not write {} to the outbox", event.type(), e);
+  /** Records a failure with {@code with} and its own event. */
+  private void fail(DispatchRecord d, String reason, boolean outcomeUnknown, List<DispatchEvent> with) {
+    sink.failed(d, reason);
+    List<DispatchEvent> all = new ArrayList<>(with);
+    all.add(new DispatchEvent.Failed(clock.instant(), d.key(), reason));
+    if (store.complete(d.key(), d.leaseToken(), DispatchState.FAILED, null, reason, outcomeUnknown, all)) {
+      all.forEach(events::publish);
     }
-    events.publish(event);
   }
 
   @Override

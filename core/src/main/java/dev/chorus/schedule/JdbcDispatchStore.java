@@ -16,12 +16,20 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.StringJoiner;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Semaphore;
 import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -30,10 +38,29 @@ import tools.jackson.databind.json.JsonMapper;
  * one code path. Claims take a batch with {@code SELECT ... FOR UPDATE SKIP LOCKED}, so racing
  * nodes never wait on or double-claim a row; every time decision uses the database's clock
  * ({@code CURRENT_TIMESTAMP}), so a node's skewed clock does not matter. Creates and migrates its
- * schema on construction. Events are written to {@code chorus_outbox} for a host to relay.
+ * schema on construction.
+ *
+ * <p>Transactional outbox: events are written to {@code chorus_outbox} for a host to relay, in the
+ * same transaction as the state change they describe (the event overloads of {@link DispatchStore}):
+ * a committed outcome always has its outbox row and a rolled-back or fenced-out one never has. Only
+ * {@link #appendOutbox} (an event with no state change) writes a row on its own.
+ *
+ * <p>Group commit: the writes a dispatch makes on the hot path ({@link #startAttempt}, {@link #retry},
+ * {@link #complete}) are queued and committed together with those of other threads, many dispatches
+ * per transaction, the fenced UPDATEs in one JDBC batch and their outbox rows in another. No caller
+ * waits on a timer: a caller finding a free committer slot (at most 4 transactions
+ * at once) commits whatever is queued, its own write included, and the others wait for theirs. Every
+ * call still returns only after its write has committed (or been fenced out), so durability and the
+ * never-twice argument of {@link Dispatcher} are unchanged: the attempt marker is durable before the
+ * platform is called, and an outcome is durable before its event reaches the listeners. Only
+ * {@link #completeAsync} returns before the commit, with a future that completes after it. Each UPDATE
+ * checks its own token, lease and version, so one fenced-out write fails only itself; a transaction
+ * that fails as a whole (a deadlock, a lost connection) is retried one write per transaction so
+ * that every caller gets its own answer.
  */
 public final class JdbcDispatchStore implements DispatchStore {
 
+  private static final Logger LOG = LoggerFactory.getLogger(JdbcDispatchStore.class);
   private static final JsonMapper JSON = JsonMapper.builder().build();
   private static final TypeReference<Map<String, String>> MAP = new TypeReference<>() {};
   private static final String COLUMNS = "workspace_id, post_id, account_id, occurrence_at, series, due_at, state, "
@@ -43,15 +70,33 @@ public final class JdbcDispatchStore implements DispatchStore {
   private static final String NOT_PAUSED = "NOT EXISTS (SELECT 1 FROM chorus_dispatch_pause p WHERE p.scope = 'ALL'"
       + " OR (p.scope = 'WORKSPACE' AND p.workspace_id = d.workspace_id)"
       + " OR (p.scope = 'ACCOUNT' AND p.workspace_id = d.workspace_id AND p.account_id = d.account_id))";
-  /** The claim: due PENDING rows and CLAIMED rows whose lease lapsed, outside paused scopes, locked without waiting. */
-  static final String CLAIM_SQL = "SELECT id, " + COLUMNS + " FROM chorus_dispatch d"
-      + " WHERE ((d.state = 'PENDING' AND d.next_attempt_at <= ?) OR (d.state = 'CLAIMED' AND d.lease_expires_at <= ?))"
-      + " AND " + NOT_PAUSED
+  /**
+   * The claim, first half: CLAIMED rows whose lease lapsed, outside paused scopes, locked without
+   * waiting. Two statements rather than one with OR, so each walks its own index in order and stops
+   * at the limit instead of sorting every due row.
+   */
+  static final String CLAIM_LAPSED_SQL = "SELECT id, " + COLUMNS + " FROM chorus_dispatch d"
+      + " WHERE d.state = 'CLAIMED' AND d.lease_expires_at <= ? AND " + NOT_PAUSED
+      + " ORDER BY d.lease_expires_at LIMIT ? FOR UPDATE SKIP LOCKED";
+  /** The claim, second half: due PENDING rows, earliest first, outside paused scopes, locked without waiting. */
+  static final String CLAIM_DUE_SQL = "SELECT id, " + COLUMNS + " FROM chorus_dispatch d"
+      + " WHERE d.state = 'PENDING' AND d.next_attempt_at <= ? AND " + NOT_PAUSED
       + " ORDER BY d.next_attempt_at LIMIT ? FOR UPDATE SKIP LOCKED";
   /** Fenced: only the current token, still CLAIMED, lease not lapsed. */
   private static final String HELD = KEY + " AND state = 'CLAIMED' AND lease_token = ? AND lease_expires_at > ?";
 
+  private static final String OUTBOX_INSERT =
+      "INSERT INTO chorus_outbox (created_at, event_type, workspace_id, payload) VALUES (?, ?, ?, ?)";
+  /** Most outbox rows per INSERT statement. */
+  private static final int OUTBOX_CHUNK = 250;
+  /** Most group-committed writes per transaction. */
+  static final int GROUP_LIMIT = 500;
+  /** Most group-commit transactions at once. */
+  static final int COMMITTERS = 4;
+
   private final DataSource dataSource;
+  private final ConcurrentLinkedQueue<Write> queue = new ConcurrentLinkedQueue<>();
+  private final Semaphore committers = new Semaphore(COMMITTERS);
 
   /** A store over the data source; creates or migrates the schema first. */
   public JdbcDispatchStore(DataSource dataSource) {
@@ -113,7 +158,13 @@ public final class JdbcDispatchStore implements DispatchStore {
 
   @Override
   public boolean schedule(DispatchRequest request) {
+    return schedule(request, List.of());
+  }
+
+  @Override
+  public boolean schedule(DispatchRequest request, List<DispatchEvent> events) {
     Checks.required("request", request);
+    List<DispatchEvent> toAppend = Checks.list("events", events);
     try {
       return tx("scheduling " + request.key(), (c, now) -> {
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO chorus_dispatch (workspace_id, post_id, "
@@ -125,8 +176,9 @@ public final class JdbcDispatchStore implements DispatchStore {
           ps.setObject(i++, ts(request.dueAt()));
           ps.setObject(i, now);
           ps.executeUpdate();
-          return true;
         }
+        appendAll(c, now, toAppend);
+        return true;
       });
     } catch (DispatchStoreException e) {
       if (e.getCause() instanceof SQLException sql && "23505".equals(sql.getSQLState())) {
@@ -154,14 +206,18 @@ public final class JdbcDispatchStore implements DispatchStore {
     return tx("claiming", (c, now) -> {
       List<Long> ids = new ArrayList<>();
       List<DispatchRecord> found = new ArrayList<>();
-      try (PreparedStatement ps = c.prepareStatement(CLAIM_SQL)) {
-        ps.setObject(1, now);
-        ps.setObject(2, now);
-        ps.setInt(3, limit);
-        try (ResultSet rs = ps.executeQuery()) {
-          while (rs.next()) {
-            ids.add(rs.getLong("id"));
-            found.add(read(rs));
+      for (String sql : new String[] {CLAIM_LAPSED_SQL, CLAIM_DUE_SQL}) {
+        if (ids.size() >= limit) {
+          break;
+        }
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+          ps.setObject(1, now);
+          ps.setInt(2, limit - ids.size());
+          try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+              ids.add(rs.getLong("id"));
+              found.add(read(rs));
+            }
           }
         }
       }
@@ -192,27 +248,197 @@ public final class JdbcDispatchStore implements DispatchStore {
   }
 
   /**
-   * Runs a fenced update: {@code set} is the SET clause, {@code extra} more conditions. One
-   * statement, so it runs in auto-commit without BEGIN and COMMIT round trips: the fencing (token,
-   * lease, version) is checked atomically by the UPDATE itself, and the clock read just before it
-   * is no later than the UPDATE's own, as a transaction's start time would be.
+   * Runs a fenced update on its own, in auto-commit: {@code set} is the SET clause, {@code extra}
+   * more conditions. One statement, so no BEGIN and COMMIT round trips: the fencing (token, lease,
+   * version) is checked atomically by the UPDATE itself, and the clock read just before it is no
+   * later than the UPDATE's own, as a transaction's start time would be.
    */
   private boolean fenced(String what, DispatchKey key, long token, String set, String extra, Binder binder) {
+    Write write = new Write(what, key, token, set, extra, binder, List.of());
     try (Connection c = dataSource.getConnection()) {
       c.setAutoCommit(true);
       OffsetDateTime now = dbNow(c);
-      try (PreparedStatement ps = c.prepareStatement("UPDATE chorus_dispatch d SET " + set + ", updated_at = ? WHERE "
-          + HELD + extra)) {
-        int i = binder.bind(ps, now);
-        ps.setObject(i++, now);
-        i = bindKey(ps, i, key);
-        ps.setLong(i++, token);
-        ps.setObject(i++, now);
-        binder.bindExtra(ps, i);
+      try (PreparedStatement ps = c.prepareStatement(write.sql)) {
+        write.bind(ps, now);
         return ps.executeUpdate() == 1;
       }
     } catch (SQLException e) {
       throw new DispatchStoreException(what + " " + key + " failed: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Runs a fenced update through the group commit (see the class comment) and appends the events
+   * when it applies; returns once committed.
+   */
+  private boolean grouped(String what, DispatchKey key, long token, String set, String extra, Binder binder,
+      List<DispatchEvent> events) {
+    return await(new Write(what, key, token, set, extra, binder, Checks.list("events", events)));
+  }
+
+  /** Queues the write, commits what is queued if a committer slot is free, and waits for the answer. */
+  private boolean await(Write write) {
+    queue.add(write);
+    drain();
+    boolean interrupted = false;
+    try {
+      while (true) {
+        try {
+          return write.result.get();
+        } catch (InterruptedException e) {
+          interrupted = true; // the write may commit anyway: wait for the true answer
+        } catch (ExecutionException e) {
+          if (e.getCause() instanceof DispatchStoreException failure) {
+            throw failure;
+          }
+          throw new DispatchStoreException(write.what + " " + write.key + " failed: " + e.getCause(), e.getCause());
+        }
+      }
+    } finally {
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
+  /**
+   * Commits queued writes while there are any and a committer slot is free. A caller that finds no
+   * free slot can simply wait: every slot holder looks at the queue again after releasing its slot,
+   * so a write queued before a failed {@code tryAcquire} is always taken by someone.
+   */
+  private void drain() {
+    while (!queue.isEmpty() && committers.tryAcquire()) {
+      List<Write> group = new ArrayList<>();
+      try {
+        Write next;
+        while (group.size() < GROUP_LIMIT && (next = queue.poll()) != null) {
+          group.add(next);
+        }
+        if (!group.isEmpty()) {
+          commitGroup(group);
+        }
+      } finally {
+        committers.release();
+        // Answer the callers only now, outside the slot: code running on an answer (an event
+        // listener) may itself write through the group commit without starving it of slots.
+        for (Write write : group) {
+          write.answer();
+        }
+      }
+    }
+  }
+
+  private void commitGroup(List<Write> group) {
+    // One lock order for every group: by statement, then by key.
+    group.sort(Comparator.comparing((Write w) -> w.sql).thenComparing(w -> w.key.idempotencyKey()));
+    try {
+      boolean[] applied = runGroup(group);
+      for (int i = 0; i < group.size(); i++) {
+        group.get(i).applied = applied[i];
+      }
+    } catch (SQLException | RuntimeException e) {
+      if (group.size() > 1) {
+        LOG.debug("A group of {} writes failed; committing them one by one", group.size(), e);
+        for (Write write : group) {
+          commitGroup(new ArrayList<>(List.of(write)));
+        }
+        return;
+      }
+      Write write = group.get(0);
+      write.failure = new DispatchStoreException(write.what + " " + write.key + " failed: " + e.getMessage(), e);
+    }
+  }
+
+  /** One transaction: the fenced UPDATEs batched per statement, then the applied writes' events. */
+  private boolean[] runGroup(List<Write> group) throws SQLException {
+    boolean[] applied = new boolean[group.size()];
+    try (Connection c = dataSource.getConnection()) {
+      c.setAutoCommit(false);
+      try {
+        OffsetDateTime now = dbNow(c);
+        int from = 0;
+        while (from < group.size()) {
+          int to = from;
+          while (to < group.size() && group.get(to).sql.equals(group.get(from).sql)) {
+            to++;
+          }
+          try (PreparedStatement ps = c.prepareStatement(group.get(from).sql)) {
+            if (to - from == 1) {
+              group.get(from).bind(ps, now);
+              applied[from] = ps.executeUpdate() == 1;
+            } else {
+              for (int i = from; i < to; i++) {
+                group.get(i).bind(ps, now);
+                ps.addBatch();
+              }
+              int[] counts = ps.executeBatch();
+              for (int i = from; i < to; i++) {
+                int count = counts[i - from];
+                if (count == PreparedStatement.SUCCESS_NO_INFO) {
+                  throw new SQLException("the driver did not report how many rows a batched update changed");
+                }
+                applied[i] = count == 1;
+              }
+            }
+          }
+          from = to;
+        }
+        List<DispatchEvent> events = new ArrayList<>();
+        for (int i = 0; i < group.size(); i++) {
+          if (applied[i]) {
+            events.addAll(group.get(i).events);
+          }
+        }
+        appendAll(c, now, events);
+        c.commit();
+        return applied;
+      } catch (SQLException | RuntimeException e) {
+        c.rollback();
+        throw e;
+      }
+    }
+  }
+
+  /** A queued fenced write: its statement, how to bind it, its events and the caller's answer. */
+  private static final class Write {
+    final String what;
+    final DispatchKey key;
+    final long token;
+    final String sql;
+    final Binder binder;
+    final List<DispatchEvent> events;
+    final CompletableFuture<Boolean> result = new CompletableFuture<>();
+    /** Set by the committer: whether the UPDATE applied, or why the write failed. */
+    Boolean applied;
+    DispatchStoreException failure;
+
+    Write(String what, DispatchKey key, long token, String set, String extra, Binder binder,
+        List<DispatchEvent> events) {
+      this.what = what;
+      this.key = key;
+      this.token = token;
+      this.sql = "UPDATE chorus_dispatch d SET " + set + ", updated_at = ? WHERE " + HELD + extra;
+      this.binder = binder;
+      this.events = events;
+    }
+
+    /** Completes the caller's future with what the committer found (a failure when it found nothing). */
+    void answer() {
+      if (applied != null) {
+        result.complete(applied);
+      } else {
+        result.completeExceptionally(failure != null ? failure
+            : new DispatchStoreException(what + " " + key + " failed: the group commit did not finish", null));
+      }
+    }
+
+    void bind(PreparedStatement ps, OffsetDateTime now) throws SQLException {
+      int i = binder.bind(ps, now);
+      ps.setObject(i++, now);
+      i = bindKey(ps, i, key);
+      ps.setLong(i++, token);
+      ps.setObject(i++, now);
+      binder.bindExtra(ps, i);
     }
   }
 
@@ -232,7 +458,7 @@ public final class JdbcDispatchStore implements DispatchStore {
 
   @Override
   public boolean startAttempt(DispatchKey key, long token, long version, Duration lease) {
-    return fenced("starting an attempt on", key, token, "attempt_started_at = ?, lease_expires_at = ?",
+    return grouped("starting an attempt on", key, token, "attempt_started_at = ?, lease_expires_at = ?",
         " AND version = ? AND " + NOT_PAUSED, new Binder() {
           @Override
           public int bind(PreparedStatement ps, OffsetDateTime now) throws SQLException {
@@ -245,7 +471,7 @@ public final class JdbcDispatchStore implements DispatchStore {
           public void bindExtra(PreparedStatement ps, int index) throws SQLException {
             ps.setLong(index, version);
           }
-        });
+        }, List.of());
   }
 
   @Override
@@ -261,31 +487,66 @@ public final class JdbcDispatchStore implements DispatchStore {
   @Override
   public boolean retry(DispatchKey key, long token, Duration delay, String error, boolean failed,
       boolean outcomeUnknown) {
+    return retry(key, token, delay, error, failed, outcomeUnknown, List.of());
+  }
+
+  @Override
+  public boolean retry(DispatchKey key, long token, Duration delay, String error, boolean failed,
+      boolean outcomeUnknown, List<DispatchEvent> events) {
     String set = "state = 'PENDING', next_attempt_at = ?, last_error = ?, lease_owner = NULL, lease_expires_at = NULL"
         + (failed ? ", attempts = attempts + 1" : "") + (outcomeUnknown ? "" : ", attempt_started_at = NULL");
-    return fenced("retrying", key, token, set, "", (ps, now) -> {
+    return grouped("retrying", key, token, set, "", (ps, now) -> {
       ps.setObject(1, now.plus(delay));
       ps.setString(2, error);
       return 3;
-    });
+    }, events);
   }
 
   @Override
   public boolean complete(DispatchKey key, long token, DispatchState state, PublishResult result, String reason,
       boolean outcomeUnknown) {
+    return complete(key, token, state, result, reason, outcomeUnknown, List.of());
+  }
+
+  @Override
+  public boolean complete(DispatchKey key, long token, DispatchState state, PublishResult result, String reason,
+      boolean outcomeUnknown, List<DispatchEvent> events) {
+    return await(completion(key, token, state, result, reason, outcomeUnknown, events));
+  }
+
+  private Write completion(DispatchKey key, long token, DispatchState state, PublishResult result, String reason,
+      boolean outcomeUnknown, List<DispatchEvent> events) {
     if (!state.terminal()) {
       throw new dev.chorus.InvalidValueException("state", state, "must be a final state");
     }
     String set = "state = ?, last_error = ?, external_id = ?, url = ?, lease_owner = NULL, lease_expires_at = NULL"
         + (state == DispatchState.FAILED ? ", attempts = attempts + 1" : "")
         + (state != DispatchState.PUBLISHED && !outcomeUnknown ? ", attempt_started_at = NULL" : "");
-    return fenced("completing", key, token, set, "", (ps, now) -> {
+    return new Write("completing", key, token, set, "", (ps, now) -> {
       ps.setString(1, state.name());
       ps.setString(2, reason);
       ps.setString(3, result == null ? null : result.externalId());
       ps.setString(4, result == null || result.url() == null ? null : result.url().toString());
       return 5;
-    });
+    }, Checks.list("events", events));
+  }
+
+  /**
+   * Queues the outcome for the group commit and returns at once, unless a committer slot is free,
+   * in which case this thread commits what is queued (its own write included) first.
+   */
+  @Override
+  public CompletableFuture<Boolean> completeAsync(DispatchKey key, long token, DispatchState state,
+      PublishResult result, String reason, boolean outcomeUnknown, List<DispatchEvent> events) {
+    Write write;
+    try {
+      write = completion(key, token, state, result, reason, outcomeUnknown, events);
+    } catch (RuntimeException e) {
+      return CompletableFuture.failedFuture(e);
+    }
+    queue.add(write);
+    drain();
+    return write.result.thenApply(Boolean::booleanValue);
   }
 
   @Override
@@ -341,7 +602,13 @@ public final class JdbcDispatchStore implements DispatchStore {
 
   @Override
   public void pause(PauseScope scope, String reason) {
+    pause(scope, reason, List.of());
+  }
+
+  @Override
+  public void pause(PauseScope scope, String reason, List<DispatchEvent> events) {
     Checks.required("scope", scope);
+    List<DispatchEvent> toAppend = Checks.list("events", events);
     tx("pausing " + scope, (c, now) -> {
       try (PreparedStatement del = c.prepareStatement(
           "DELETE FROM chorus_dispatch_pause WHERE scope = ? AND workspace_id = ? AND account_id = ?")) {
@@ -355,6 +622,7 @@ public final class JdbcDispatchStore implements DispatchStore {
         ps.setObject(5, now);
         ps.executeUpdate();
       }
+      appendAll(c, now, toAppend);
       return null;
     });
   }
@@ -367,12 +635,23 @@ public final class JdbcDispatchStore implements DispatchStore {
 
   @Override
   public boolean resume(PauseScope scope) {
+    return resume(scope, List.of());
+  }
+
+  @Override
+  public boolean resume(PauseScope scope, List<DispatchEvent> events) {
+    Checks.required("scope", scope);
+    List<DispatchEvent> toAppend = Checks.list("events", events);
     return tx("resuming " + scope, (c, now) -> {
       try (PreparedStatement ps = c.prepareStatement(
           "DELETE FROM chorus_dispatch_pause WHERE scope = ? AND workspace_id = ? AND account_id = ?")) {
         bindScope(ps, scope);
-        return ps.executeUpdate() > 0;
+        if (ps.executeUpdate() == 0) {
+          return false;
+        }
       }
+      appendAll(c, now, toAppend);
+      return true;
     });
   }
 
@@ -398,7 +677,41 @@ public final class JdbcDispatchStore implements DispatchStore {
 
   @Override
   public void appendOutbox(DispatchEvent event) {
-    Map<String, Object> payload = new java.util.LinkedHashMap<>();
+    Checks.required("event", event);
+    tx("writing the outbox", (c, now) -> {
+      appendAll(c, now, List.of(event));
+      return null;
+    });
+  }
+
+  /** Inserts the events into the outbox on the connection, in its transaction; one batch. */
+  private static void appendAll(Connection c, OffsetDateTime now, List<DispatchEvent> events) throws SQLException {
+    if (events.isEmpty()) {
+      return;
+    }
+    // One multi-row INSERT per chunk (standard SQL, PostgreSQL and H2 alike): one statement to plan
+    // and execute instead of one per event.
+    for (int from = 0; from < events.size(); from += OUTBOX_CHUNK) {
+      List<DispatchEvent> chunk = events.subList(from, Math.min(events.size(), from + OUTBOX_CHUNK));
+      StringBuilder sql = new StringBuilder(OUTBOX_INSERT);
+      for (int i = 1; i < chunk.size(); i++) {
+        sql.append(", (?, ?, ?, ?)");
+      }
+      try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+        int i = 1;
+        for (DispatchEvent event : chunk) {
+          ps.setObject(i++, now);
+          ps.setString(i++, event.type());
+          ps.setString(i++, event.workspace().map(WorkspaceId::value).orElse(null));
+          ps.setString(i++, payload(event));
+        }
+        ps.executeUpdate();
+      }
+    }
+  }
+
+  private static String payload(DispatchEvent event) {
+    Map<String, Object> payload = new LinkedHashMap<>();
     payload.put("type", event.type());
     payload.put("at", event.at().toString());
     event.workspace().ifPresent(w -> payload.put("workspace", w.value()));
@@ -428,18 +741,7 @@ public final class JdbcDispatchStore implements DispatchStore {
     } else if (event instanceof DispatchEvent.CredentialExpiring e) {
       payload.put("expiresAt", e.expiresAt().toString());
     }
-    String text = JSON.writeValueAsString(payload);
-    tx("writing the outbox", (c, now) -> {
-      try (PreparedStatement ps = c.prepareStatement(
-          "INSERT INTO chorus_outbox (created_at, event_type, workspace_id, payload) VALUES (?, ?, ?, ?)")) {
-        ps.setObject(1, now);
-        ps.setString(2, event.type());
-        ps.setString(3, event.workspace().map(WorkspaceId::value).orElse(null));
-        ps.setString(4, text);
-        ps.executeUpdate();
-      }
-      return null;
-    });
+    return JSON.writeValueAsString(payload);
   }
 
   /**
