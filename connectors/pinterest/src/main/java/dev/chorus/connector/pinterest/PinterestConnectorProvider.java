@@ -117,8 +117,9 @@ public final class PinterestConnectorProvider implements ConnectorProvider {
   /**
    * Creates a connector from the context's extensions: the {@link
    * dev.chorus.connector.http.HttpRuntime} (its own otherwise, closed with the connector), a
-   * credential source or token store, and a {@link MediaOpener} (otherwise {@link
-   * MediaOpener#standard()}).
+   * credential source or token store, and a {@link
+   * dev.chorus.connector.http.MediaReader} (otherwise {@link
+   * dev.chorus.connector.http.MediaReader#standard()}).
    *
    * @throws ConfigException when a setting's value cannot be used
    */

@@ -26,6 +26,7 @@ import dev.chorus.connector.PublishResult;
 import dev.chorus.connector.RateLimitedException;
 import dev.chorus.connector.ValidationResult;
 import dev.chorus.connector.http.HttpRuntime;
+import dev.chorus.connector.http.MediaReader;
 import dev.chorus.connector.http.oauth.InMemoryTokenStore;
 import dev.chorus.connector.http.oauth.OAuthTokens;
 import dev.chorus.connector.http.oauth.TokenStore;
@@ -130,11 +131,11 @@ class PinterestConnectorTest {
     raw.put("refreshToken", "pinr_seed");
     raw.put("mediaPollInterval", "PT5S");
     raw.put("mediaTimeout", "PT1M");
-    MediaOpener opener = asset -> memory.containsKey(asset.source().toString())
+    MediaReader opener = asset -> memory.containsKey(asset.source().toString())
         ? MediaSource.ofBytes(memory.get(asset.source().toString()))
-        : MediaOpener.standard().open(asset);
+        : MediaReader.standard().open(asset);
     ConnectorContext context = ConnectorContext.builder(clock).extension(HttpRuntime.class, runtime)
-        .extension(TokenStore.class, store).extension(MediaOpener.class, opener).build();
+        .extension(TokenStore.class, store).extension(MediaReader.class, opener).build();
     PinterestConnectorProvider provider = new PinterestConnectorProvider();
     PinterestConnector connector = provider.create(context, provider.configSpec().validate("pinterest", raw));
     open.add(connector);

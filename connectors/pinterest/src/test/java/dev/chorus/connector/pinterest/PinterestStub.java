@@ -13,9 +13,8 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
-import com.github.tomakehurst.wiremock.stubbing.Scenario;
-import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 import dev.chorus.connector.tck.PlatformStub;
+import dev.chorus.connector.tck.ResponseQueue;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -49,8 +48,7 @@ final class PinterestStub implements PlatformStub {
 
   private final WireMockServer wireMock;
   private final Clock clock;
-  private final Map<String, List<Supplier<MappingBuilder>>> arrangements = new ConcurrentHashMap<>();
-  private final Map<String, List<StubMapping>> registered = new ConcurrentHashMap<>();
+  private final Map<String, ResponseQueue> queues = new ConcurrentHashMap<>();
   private final List<ObjectNode> boardPins = new ArrayList<>();
   private int counter;
 
@@ -93,8 +91,7 @@ final class PinterestStub implements PlatformStub {
   @Override
   public synchronized void reset() {
     wireMock.resetAll();
-    arrangements.clear();
-    registered.clear();
+    queues.clear();
     boardPins.clear();
     tokenEndpoint("pina_rotated-1", "pinr_rotated-1");
     wireMock.stubFor(post(urlPathEqualTo(UPLOAD_PATH)).atPriority(10)
@@ -115,18 +112,9 @@ final class PinterestStub implements PlatformStub {
             + "\"scope\":\"boards:read,boards:write,pins:read,pins:write,user_accounts:read\"}", rid())));
   }
 
-  /** Arrangements of one operation answer one call each, in order; the last keeps answering. */
-  synchronized void arrange(String operation, Supplier<MappingBuilder> mapping) {
-    arrangements.computeIfAbsent(operation, k -> new ArrayList<>()).add(mapping);
-    registered.getOrDefault(operation, List.of()).forEach(wireMock::removeStub);
-    List<StubMapping> stubs = new ArrayList<>();
-    List<Supplier<MappingBuilder>> all = arrangements.get(operation);
-    for (int i = 0; i < all.size(); i++) {
-      var builder = all.get(i).get().inScenario(operation)
-          .whenScenarioStateIs(i == 0 ? Scenario.STARTED : operation + "-" + i);
-      stubs.add(wireMock.stubFor(i < all.size() - 1 ? builder.willSetStateTo(operation + "-" + (i + 1)) : builder));
-    }
-    registered.put(operation, stubs);
+  /** Responses arranged for one operation answer one call each, in order; the last keeps answering. */
+  synchronized void arrange(String operation, Supplier<MappingBuilder> request, ResponseDefinitionBuilder response) {
+    queues.computeIfAbsent(operation, k -> new ResponseQueue(wireMock, operation, request)).add(response);
   }
 
   /** A Pin object as {@code POST /v5/pins} and the lists return it. */
@@ -162,16 +150,14 @@ final class PinterestStub implements PlatformStub {
   void pinCreated(String id) {
     String body = MAPPER.writeValueAsString(pin(id, "", "", clock.instant()));
     String rid = rid();
-    arrange("pin", () -> createPin().willReturn(json(201, body, rid)));
+    arrange("pin", PinterestStub::createPin, json(201, body, rid));
   }
 
   /** The next pin create fails with this status and error body. */
   void pinFails(int status, String body, String requestId, Map<String, String> headers) {
-    arrange("pin", () -> {
-      ResponseDefinitionBuilder response = json(status, body, requestId);
-      headers.forEach(response::withHeader);
-      return createPin().willReturn(response);
-    });
+    ResponseDefinitionBuilder response = json(status, body, requestId);
+    headers.forEach(response::withHeader);
+    arrange("pin", PinterestStub::createPin, response);
   }
 
   @Override
@@ -305,16 +291,16 @@ final class PinterestStub implements PlatformStub {
     params.put("x-amz-credential", "ASIAEXAMPLE/20220127/us-east-1/s3/aws4_request");
     params.put("Content-Type", "multipart/form-data");
     String rid = rid();
-    arrange("media", () -> apiPost("/v5/media").willReturn(json(201, MAPPER.writeValueAsString(body), rid)));
+    arrange("media", () -> apiPost("/v5/media"), json(201, MAPPER.writeValueAsString(body), rid));
   }
 
   /** The media's status reads answer these statuses in order; the last keeps answering. */
   void mediaStatus(String mediaId, String... statuses) {
     for (String status : statuses) {
       String rid = rid();
-      arrange("media " + mediaId, () -> api(get(urlPathEqualTo("/v5/media/" + mediaId)))
-          .willReturn(json(200, "{\"media_id\":\"" + mediaId + "\",\"media_type\":\"video\",\"status\":\""
-              + status + "\"}", rid)));
+      arrange("media " + mediaId, () -> api(get(urlPathEqualTo("/v5/media/" + mediaId))),
+          json(200, "{\"media_id\":\"" + mediaId + "\",\"media_type\":\"video\",\"status\":\""
+              + status + "\"}", rid));
     }
   }
 

@@ -13,9 +13,9 @@ import dev.chorus.connector.Limits;
 import dev.chorus.connector.MediaLimit;
 import dev.chorus.connector.PublishingQuota;
 import dev.chorus.connector.TextLimit;
-import dev.chorus.connector.http.AccessToken;
+import dev.chorus.connector.http.GraphSettings;
 import dev.chorus.connector.http.CredentialSource;
-import dev.chorus.connector.http.HttpRuntime;
+import dev.chorus.connector.http.RuntimeLease;
 import dev.chorus.connector.threads.internal.DefaultThreadsConnector;
 import dev.chorus.connector.threads.internal.ThreadsSettings;
 import dev.chorus.model.InteractionKind;
@@ -25,7 +25,6 @@ import dev.chorus.model.Platform;
 import dev.chorus.model.PostFormat;
 import dev.chorus.text.CountingRule;
 import java.time.Duration;
-import java.util.List;
 
 /**
  * The Threads connector plugin ({@code graph.threads.net}). It publishes text, image, video and
@@ -123,14 +122,9 @@ public final class ThreadsConnectorProvider implements ConnectorProvider {
   @Override
   public ThreadsConnector create(ConnectorContext context, ConnectorConfig config) {
     ThreadsSettings settings = ThreadsSettings.from(config);
-    CredentialSource credentials = context.extension(CredentialSource.class)
-        .or(() -> config.optionalSecret(ThreadsSettings.ACCESS_TOKEN)
-            .map(secret -> CredentialSource.fixed(AccessToken.of(secret.reveal()))))
-        .orElseThrow(() -> new ConfigException(Platform.THREADS.id(), List.of(ThreadsSettings.ACCESS_TOKEN
-            + ": is required when the host supplies no CredentialSource")));
-    HttpRuntime shared = context.extension(HttpRuntime.class).orElse(null);
-    HttpRuntime runtime = shared != null ? shared : HttpRuntime.builder().clock(context.clock()).build();
-    return new DefaultThreadsConnector(CAPABILITIES, settings, runtime, shared == null, credentials);
+    CredentialSource credentials =
+        GraphSettings.credentials(Platform.THREADS, context, config, ThreadsSettings.ACCESS_TOKEN);
+    return new DefaultThreadsConnector(CAPABILITIES, settings, RuntimeLease.from(context), credentials);
   }
 
   @Override

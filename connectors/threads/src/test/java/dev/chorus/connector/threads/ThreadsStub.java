@@ -12,9 +12,9 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
-import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 import dev.chorus.connector.tck.PlatformStub;
+import dev.chorus.connector.tck.ResponseQueue;
 import dev.chorus.connector.tck.TckEnvironment;
 import java.time.Duration;
 import java.time.Instant;
@@ -41,14 +41,15 @@ final class ThreadsStub implements PlatformStub {
 
   private final TckEnvironment env;
   private final WireMockServer wireMock;
-  private final List<ResponseDefinitionBuilder> publishes = new ArrayList<>();
-  private final List<StubMapping> publishStubs = new ArrayList<>();
+  private final ResponseQueue publishes;
   private final List<String> posts = new ArrayList<>();
   private StubMapping postsStub;
 
   ThreadsStub(TckEnvironment env) {
     this.env = env;
     this.wireMock = env.wireMock();
+    this.publishes = new ResponseQueue(wireMock, "publish",
+        () -> post(urlPathEqualTo(V + "/" + USER_ID + "/threads_publish")));
   }
 
   static String graphTime(Instant at) {
@@ -58,8 +59,7 @@ final class ThreadsStub implements PlatformStub {
   @Override
   public void reset() {
     wireMock.resetAll();
-    publishes.clear();
-    publishStubs.clear();
+    publishes.forget();
     posts.clear();
     postsStub = null;
     wireMock.stubFor(post(urlPathEqualTo(V + "/" + USER_ID + "/threads")).willReturn(ok("tck-container",
@@ -126,17 +126,6 @@ final class ThreadsStub implements PlatformStub {
 
   private void enqueuePublish(ResponseDefinitionBuilder response) {
     publishes.add(response);
-    publishStubs.forEach(wireMock::removeStubMapping);
-    publishStubs.clear();
-    for (int i = 0; i < publishes.size(); i++) {
-      var mapping = post(urlPathEqualTo(V + "/" + USER_ID + "/threads_publish"))
-          .inScenario("publish")
-          .whenScenarioStateIs(i == 0 ? Scenario.STARTED : "publish-" + i);
-      if (i < publishes.size() - 1) {
-        mapping = mapping.willSetStateTo("publish-" + (i + 1));
-      }
-      publishStubs.add(wireMock.stubFor(mapping.willReturn(publishes.get(i))));
-    }
   }
 
   @Override

@@ -19,14 +19,17 @@ import dev.chorus.connector.http.ApiRequest;
 import dev.chorus.connector.http.ApiResponse;
 import dev.chorus.connector.http.CredentialSource;
 import dev.chorus.connector.http.HttpRuntime;
+import dev.chorus.connector.http.MediaReader;
+import dev.chorus.connector.http.MultipartForm;
 import dev.chorus.connector.http.PlatformHttp;
+import dev.chorus.connector.http.RuntimeLease;
 import dev.chorus.connector.http.Sleeper;
 import dev.chorus.connector.http.oauth.InMemoryTokenStore;
 import dev.chorus.connector.http.oauth.ManagedCredentials;
+import dev.chorus.connector.http.oauth.SeededCredentials;
 import dev.chorus.connector.http.oauth.TokenStore;
 import dev.chorus.connector.pinterest.Board;
 import dev.chorus.connector.pinterest.BoardPrivacy;
-import dev.chorus.connector.pinterest.MediaOpener;
 import dev.chorus.connector.pinterest.PinAnalytics;
 import dev.chorus.connector.pinterest.PinterestConnector;
 import dev.chorus.connector.pinterest.PinterestConnectorProvider;
@@ -61,7 +64,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
@@ -103,27 +105,27 @@ public final class DefaultPinterestConnector implements PinterestConnector {
   private final Capabilities capabilities;
   private final PinterestSettings settings;
   private final PlatformHttp http;
-  private final MediaOpener opener;
+  private final MediaReader opener;
   private final Clock clock;
   private final Sleeper sleeper;
-  private final HttpRuntime ownedRuntime;
+  private final RuntimeLease lease;
 
   private DefaultPinterestConnector(Capabilities capabilities, PinterestSettings settings, PlatformHttp http,
-      MediaOpener opener, HttpRuntime runtime, boolean ownsRuntime) {
+      MediaReader opener, RuntimeLease lease) {
     this.capabilities = capabilities;
     this.settings = settings;
     this.http = http;
     this.opener = opener;
-    this.clock = runtime.clock();
-    this.sleeper = runtime.sleeper();
-    this.ownedRuntime = ownsRuntime ? runtime : null;
+    this.clock = lease.runtime().clock();
+    this.sleeper = lease.runtime().sleeper();
+    this.lease = lease;
   }
 
   /** Wires a connector from the context's extensions (runtime, credentials or token store, media opener). */
   public static DefaultPinterestConnector create(Capabilities capabilities, PinterestSettings settings,
       ConnectorContext context) {
-    Optional<HttpRuntime> shared = context.extension(HttpRuntime.class);
-    HttpRuntime runtime = shared.orElseGet(() -> HttpRuntime.builder().clock(context.clock()).build());
+    RuntimeLease lease = RuntimeLease.from(context);
+    HttpRuntime runtime = lease.runtime();
     CredentialSource credentials = context.extension(CredentialSource.class).orElseGet(() -> {
       TokenStore store = context.extension(TokenStore.class).orElseGet(InMemoryTokenStore::new);
       ManagedCredentials.Builder managed = ManagedCredentials.builder()
@@ -135,7 +137,8 @@ public final class DefaultPinterestConnector implements PinterestConnector {
       }
       ManagedCredentials built = managed.build();
       return settings.seedAccessToken().isPresent()
-          ? new SeededCredentials(built, store, settings.accessToken(), settings.refreshToken()) : built;
+          ? new SeededCredentials(built, store, settings.accessToken(),
+              Optional.ofNullable(settings.refreshToken())) : built;
     });
     PlatformHttp http = runtime.platform(PLATFORM)
         .baseUrl(settings.baseUrl())
@@ -144,8 +147,7 @@ public final class DefaultPinterestConnector implements PinterestConnector {
         .requestIdHeader(PinterestErrors.REQUEST_ID_HEADER)
         .credentials(credentials)
         .build();
-    MediaOpener opener = context.extension(MediaOpener.class).orElseGet(MediaOpener::standard);
-    return new DefaultPinterestConnector(capabilities, settings, http, opener, runtime, shared.isEmpty());
+    return new DefaultPinterestConnector(capabilities, settings, http, MediaReader.from(context), lease);
   }
 
   @Override
@@ -448,13 +450,12 @@ public final class DefaultPinterestConnector implements PinterestConnector {
       throw new PlatformUnavailableException(PLATFORM, registered.status(), PinterestErrors.requestId(registered),
           "the media registration answer lacks media_id or upload_url");
     }
-    Map<String, String> fields = new LinkedHashMap<>();
+    MultipartForm form = new MultipartForm();
     for (Map.Entry<String, JsonNode> field : json.path("upload_parameters").properties()) {
       String value = PinterestJson.text(json.path("upload_parameters"), field.getKey());
-      fields.put(field.getKey(), value == null ? "" : value);
+      form.field(field.getKey(), value == null ? "" : value);
     }
-    Multipart form = Multipart.of("chorus-" + UUID.randomUUID(), fields, "file", fileName(video), video.mimeType(),
-        read(video, "media[video]"));
+    form.file("file", fileName(video), video.mimeType(), read(video, "media[video]"));
     // The upload URL is the storage host's, not Pinterest's: no bearer token goes there.
     http.execute(ApiRequest.post(uploadUrl)
         .body(form.bytes(), form.contentType())
@@ -785,9 +786,7 @@ public final class DefaultPinterestConnector implements PinterestConnector {
 
   @Override
   public void close() {
-    if (ownedRuntime != null) {
-      ownedRuntime.close();
-    }
+    lease.close();
   }
 
   @Override

@@ -24,9 +24,11 @@ import dev.chorus.connector.http.ApiResponse;
 import dev.chorus.connector.http.CredentialSource;
 import dev.chorus.connector.http.GraphApi;
 import dev.chorus.connector.http.GraphApiErrors;
+import dev.chorus.connector.http.GraphSettings;
 import dev.chorus.connector.http.HttpRuntime;
 import dev.chorus.connector.http.PlatformHttp;
 import dev.chorus.connector.http.RateLimitStrategy;
+import dev.chorus.connector.http.RuntimeLease;
 import dev.chorus.connector.threads.PublishingLimit;
 import dev.chorus.connector.threads.ThreadsConnector;
 import dev.chorus.model.Checks;
@@ -78,18 +80,18 @@ public final class DefaultThreadsConnector implements ThreadsConnector {
 
   private final Capabilities capabilities;
   private final ThreadsSettings settings;
+  private final RuntimeLease lease;
   private final HttpRuntime runtime;
-  private final boolean ownsRuntime;
   private final PlatformHttp http;
   private final Clock clock;
 
   /** A connector on the runtime with the host's credentials. */
-  public DefaultThreadsConnector(Capabilities capabilities, ThreadsSettings settings, HttpRuntime runtime,
-      boolean ownsRuntime, CredentialSource credentials) {
+  public DefaultThreadsConnector(Capabilities capabilities, ThreadsSettings settings, RuntimeLease lease,
+      CredentialSource credentials) {
     this.capabilities = capabilities;
     this.settings = settings;
-    this.runtime = runtime;
-    this.ownsRuntime = ownsRuntime;
+    this.lease = lease;
+    this.runtime = lease.runtime();
     this.http = runtime.platform(Platform.THREADS)
         .baseUrl(settings.baseUrl() + "/" + settings.apiVersion())
         .rateLimits(RateLimitStrategy.metaUsage().and(RateLimitStrategy.retryAfter()))
@@ -543,13 +545,9 @@ public final class DefaultThreadsConnector implements ThreadsConnector {
       LOG.warn("Threads refused insights {} of {} ({}); asking for each alone", wanted.values(), id,
           refused.reason());
       Map<Metric, Long> merged = new LinkedHashMap<>();
-      for (Map.Entry<Metric, String> metric : wanted.entrySet()) {
-        try {
-          merged.putAll(readInsights(account, id, Map.of(metric.getKey(), metric.getValue())));
-        } catch (ContentRejectedException | PermissionDeniedException unavailable) {
-          LOG.debug("Threads insights metric {} is not available for {}", metric.getValue(), id);
-        }
-      }
+      GraphSettings.askEachAlone(wanted, alone -> merged.putAll(readInsights(account, id, alone)),
+          failure -> failure instanceof ContentRejectedException || failure instanceof PermissionDeniedException,
+          (name, unavailable) -> LOG.debug("Threads insights metric {} is not available for {}", name, id));
       return merged;
     }
   }
@@ -672,9 +670,7 @@ public final class DefaultThreadsConnector implements ThreadsConnector {
 
   @Override
   public void close() {
-    if (ownsRuntime) {
-      runtime.close();
-    }
+    lease.close();
   }
 
   @Override

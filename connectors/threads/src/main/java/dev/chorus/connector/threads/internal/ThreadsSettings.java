@@ -3,13 +3,13 @@ package dev.chorus.connector.threads.internal;
 import dev.chorus.InvalidValueException;
 import dev.chorus.connector.ConfigException;
 import dev.chorus.connector.ConnectorConfig;
+import dev.chorus.connector.http.GraphSettings;
 import dev.chorus.model.Metric;
 import dev.chorus.model.Platform;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * The Threads connector's validated settings.
@@ -50,14 +50,10 @@ public record ThreadsSettings(String baseUrl, String apiVersion, Map<Metric, Str
       "impressions", Metric.IMPRESSIONS, "likes", Metric.LIKES, "comments", Metric.COMMENTS,
       "reposts", REPOSTS, "quotes", Metric.QUOTES, "shares", Metric.SHARES);
 
-  private static final Pattern METRIC_NAME = Pattern.compile("[a-z0-9_]+");
-
   /** Checks the values. */
   public ThreadsSettings {
     insights = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(insights));
-    if (!apiVersion.matches("v[0-9]+\\.[0-9]+")) {
-      throw new InvalidValueException(API_VERSION, apiVersion, "must look like v1.0");
-    }
+    GraphSettings.apiVersion(API_VERSION, apiVersion);
     if (pollInterval.isNegative() || pollInterval.isZero()) {
       throw new InvalidValueException(POLL_INTERVAL, pollInterval, "must be positive");
     }
@@ -70,18 +66,8 @@ public record ThreadsSettings(String baseUrl, String apiVersion, Map<Metric, Str
   }
 
   static Map<Metric, String> parseInsights(List<String> pairs) {
-    Map<Metric, String> mapping = new LinkedHashMap<>();
-    for (String pair : pairs) {
-      int colon = pair.indexOf(':');
-      Metric target = colon > 0 ? TARGETS.get(pair.substring(0, colon).trim()) : null;
-      String name = colon > 0 ? pair.substring(colon + 1).trim() : "";
-      if (target == null || !METRIC_NAME.matcher(name).matches()) {
-        throw new InvalidValueException(INSIGHTS_METRICS, pair,
-            "must be chorusMetric:threadsMetric with chorusMetric one of " + TARGETS.keySet());
-      }
-      mapping.put(target, name);
-    }
-    return mapping;
+    // Threads has retired none of its media insights names.
+    return GraphSettings.insightsMapping(Platform.THREADS, INSIGHTS_METRICS, pairs, TARGETS, name -> false);
   }
 
   /**
@@ -90,10 +76,7 @@ public record ThreadsSettings(String baseUrl, String apiVersion, Map<Metric, Str
    * @throws ConfigException naming a setting whose value the connector cannot use
    */
   public static ThreadsSettings from(ConnectorConfig config) {
-    String base = config.url(BASE_URL).toString();
-    while (base.endsWith("/")) {
-      base = base.substring(0, base.length() - 1);
-    }
+    String base = GraphSettings.baseUrl(config, BASE_URL);
     try {
       return new ThreadsSettings(base, config.string(API_VERSION), parseInsights(config.list(INSIGHTS_METRICS)),
           config.duration(POLL_INTERVAL), config.duration(PROCESSING_TIMEOUT), config.duration(RECONCILE_SKEW));
