@@ -34,5 +34,7 @@ public enum Capability {
   /** Alt text on images. */
   ALT_TEXT,
   /** Search public posts by keyword or hashtag. */
-  SEARCH
+  SEARCH,
+  /** Hide an interaction (such as a comment) on the platform, and unhide it again. */
+  HIDE
 }

@@ -74,6 +74,18 @@ public interface Connector extends AutoCloseable {
     throw new UnsupportedCapabilityException(platform(), Capability.REPLY);
   }
 
+  /**
+   * Hides an interaction, such as a comment, on the platform, or shows it again. Hiding is visible
+   * only to the platform's other users; the item stays readable to the account that owns it.
+   *
+   * @param account the account that owns the post the interaction belongs to
+   * @param externalId the platform's identifier of the interaction
+   * @param hidden {@code true} to hide it, {@code false} to show it again
+   */
+  default void hide(SocialAccount account, String externalId, boolean hidden) {
+    throw new UnsupportedCapabilityException(platform(), Capability.HIDE);
+  }
+
   /** Releases what the connector holds; the shared HTTP client is not closed here. */
   @Override
   default void close() {}

@@ -245,7 +245,35 @@ public final class InboxEngine {
     if (assigned[0] != null) {
       events.publish(new ConversationAssigned(workspace, id, SYSTEM, assigned[0], now));
     }
+    if (hide) {
+      hideOnPlatform(workspace, id, interaction);
+    }
     return true;
+  }
+
+  /**
+   * Hides a message a rule hid on the platform too, when its connector declares {@link
+   * Capability#HIDE}; a failure is logged and announced as {@link PlatformHideFailed}, and the
+   * message stays stored and hidden in the inbox.
+   */
+  private void hideOnPlatform(WorkspaceId workspace, ConversationId id, Interaction interaction) {
+    Optional<Connector> connector = connectors.apply(interaction.platform());
+    if (connector.isEmpty() || !connector.get().capabilities().supports(Capability.HIDE)) {
+      return;
+    }
+    Optional<SocialAccount> account = chorusStore.account(workspace, interaction.accountId());
+    if (account.isEmpty()) {
+      return;
+    }
+    try {
+      connector.get().hide(account.get(), interaction.externalId(), true);
+    } catch (RuntimeException e) {
+      String reason = e.getClass().getSimpleName() + ": " + e.getMessage();
+      LOG.warn("Hiding {} of workspace {} on {} failed; it stays hidden in the inbox only: {}",
+          interaction.externalId(), workspace, interaction.platform(), reason);
+      events.publish(new PlatformHideFailed(workspace, id, interaction.platform(), interaction.externalId(), reason,
+          clock.instant()));
+    }
   }
 
   // ------------------------------------------------------------------ replies

@@ -11,8 +11,8 @@ import java.util.regex.PatternSyntaxException;
 
 /**
  * A triage rule applied to every new inbound message: when it matches, it tags, assigns,
- * prioritises or hides the conversation. Hiding hides it in the inbox only: the connector SPI has
- * no platform-side hide call yet.
+ * prioritises or hides the conversation. Hiding hides it in the inbox and, when the platform's
+ * connector declares {@link dev.chorus.connector.Capability#HIDE}, on the platform too.
  *
  * @param name unique within the workspace
  * @param pattern a keyword (matched as a whole word, ignoring case), a regular expression (found

@@ -102,6 +102,12 @@ public final class GuardedConnector implements Connector {
   }
 
   @Override
+  public void hide(SocialAccount account, String externalId, boolean hidden) {
+    require(Capability.HIDE);
+    delegate.hide(account, externalId, hidden);
+  }
+
+  @Override
   public void close() {
     delegate.close();
   }

@@ -64,7 +64,7 @@ public final class FacebookConnectorProvider implements ConnectorProvider {
               .build())
       .features(Capability.PUBLISH, Capability.DELETE, Capability.REPLY, Capability.RECONCILE,
           Capability.NATIVE_SCHEDULING, Capability.FIRST_COMMENT, Capability.LINK, Capability.ALT_TEXT,
-          Capability.POST_METRICS, Capability.ACCOUNT_METRICS, Capability.INTERACTIONS)
+          Capability.POST_METRICS, Capability.ACCOUNT_METRICS, Capability.INTERACTIONS, Capability.HIDE)
       .formats(PostFormat.FEED)
       .mediaKinds(MediaKind.IMAGE, MediaKind.VIDEO)
       .interactionKinds(InteractionKind.COMMENT)

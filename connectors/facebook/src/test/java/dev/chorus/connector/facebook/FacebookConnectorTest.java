@@ -376,6 +376,22 @@ class FacebookConnectorTest {
         .isInstanceOf(ContentRejectedException.class).hasMessageContaining(PAGE_ID + "_2");
   }
 
+  @Test
+  void hide_posts_is_hidden_to_the_comment_with_the_page_token_and_success_false_is_a_rejection() {
+    wireMock.stubFor(post(urlPathEqualTo(V + "/c_1")).willReturn(ok("h", "{\"success\":true}")));
+    wireMock.stubFor(post(urlPathEqualTo(V + "/c_2")).willReturn(ok("h2", "{\"success\":false}")));
+    assertThat(connector.capabilities().supports(dev.chorus.connector.Capability.HIDE)).isTrue();
+
+    connector.hide(ACCOUNT, "c_1", true);
+    connector.hide(ACCOUNT, "c_1", false);
+
+    wireMock.verify(1, postRequestedFor(urlPathEqualTo(V + "/c_1")).withRequestBody(equalTo("is_hidden=true"))
+        .withHeader("Authorization", containing("page-tok")));
+    wireMock.verify(1, postRequestedFor(urlPathEqualTo(V + "/c_1")).withRequestBody(equalTo("is_hidden=false")));
+    assertThatThrownBy(() -> connector.hide(ACCOUNT, "c_2", true))
+        .isInstanceOf(ContentRejectedException.class).hasMessageContaining("c_2");
+  }
+
   // ---------------------------------------------------------------------------------------------
   // Metrics
 

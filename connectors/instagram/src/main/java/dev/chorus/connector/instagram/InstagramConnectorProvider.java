@@ -69,7 +69,8 @@ public final class InstagramConnectorProvider implements ConnectorProvider {
               .publishingQuota(DEFAULT_QUOTA)
               .build())
       .features(Capability.PUBLISH, Capability.RECONCILE, Capability.FIRST_COMMENT, Capability.ALT_TEXT,
-          Capability.POST_METRICS, Capability.ACCOUNT_METRICS, Capability.INTERACTIONS, Capability.REPLY)
+          Capability.POST_METRICS, Capability.ACCOUNT_METRICS, Capability.INTERACTIONS, Capability.REPLY,
+          Capability.HIDE)
       .formats(PostFormat.FEED, PostFormat.CAROUSEL, PostFormat.REEL, PostFormat.STORY)
       .mediaKinds(MediaKind.IMAGE, MediaKind.VIDEO)
       .interactionKinds(InteractionKind.COMMENT, InteractionKind.REPLY)

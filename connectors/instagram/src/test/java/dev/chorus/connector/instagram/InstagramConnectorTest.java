@@ -122,6 +122,21 @@ class InstagramConnectorTest {
   }
 
   @Test
+  void hide_posts_hide_to_the_comment_and_success_false_is_a_rejection() {
+    wireMock.stubFor(post(urlPathEqualTo(V + "/17900000001")).willReturn(ok("h", "{\"success\":true}")));
+    wireMock.stubFor(post(urlPathEqualTo(V + "/17900000002")).willReturn(ok("h2", "{\"success\":false}")));
+    assertThat(connector.capabilities().supports(dev.chorus.connector.Capability.HIDE)).isTrue();
+
+    connector.hide(ACCOUNT, "17900000001", true);
+    connector.hide(ACCOUNT, "17900000001", false);
+
+    wireMock.verify(1, postRequestedFor(urlPathEqualTo(V + "/17900000001")).withQueryParam("hide", equalTo("true")));
+    wireMock.verify(1, postRequestedFor(urlPathEqualTo(V + "/17900000001")).withQueryParam("hide", equalTo("false")));
+    assertThatThrownBy(() -> connector.hide(ACCOUNT, "17900000002", true))
+        .isInstanceOf(dev.chorus.connector.ContentRejectedException.class).hasMessageContaining("17900000002");
+  }
+
+  @Test
   void full_quota_fails_before_any_container_is_created() {
     wireMock.stubFor(get(urlPathEqualTo(V + "/" + USER_ID + "/content_publishing_limit")).willReturn(ok("q",
         "{\"data\":[{\"quota_usage\":100,\"config\":{\"quota_total\":100,\"quota_duration\":86400}}]}")));

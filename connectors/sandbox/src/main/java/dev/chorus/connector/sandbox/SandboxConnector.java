@@ -94,6 +94,11 @@ final class SandboxConnector implements Connector {
   }
 
   @Override
+  public void hide(SocialAccount account, String externalId, boolean hidden) {
+    sandbox.hide(apiKey, account, externalId, hidden);
+  }
+
+  @Override
   public String toString() {
     return "SandboxConnector{" + sandbox + "}";
   }

@@ -15,10 +15,12 @@ public enum SandboxOperation {
   /** Read comments and mentions. */
   INTERACTIONS,
   /** Reply to a post or comment. */
-  REPLY;
+  REPLY,
+  /** Hide or unhide a comment or mention. */
+  HIDE;
 
   /** Whether the operation changes state on the platform (so a lost response leaves the outcome unknown). */
   public boolean writes() {
-    return this == PUBLISH || this == DELETE || this == REPLY;
+    return this == PUBLISH || this == DELETE || this == REPLY || this == HIDE;
   }
 }

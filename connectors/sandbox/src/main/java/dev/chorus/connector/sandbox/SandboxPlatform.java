@@ -48,11 +48,13 @@ import java.util.Comparator;
 import java.util.Deque;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
+import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
@@ -109,6 +111,7 @@ public final class SandboxPlatform {
   private final Map<String, Long> arrangedFollowers = new HashMap<>();
   private final Map<String, long[]> windows = new HashMap<>();
   private final List<Arranged> arranged = new ArrayList<>();
+  private final Set<String> hidden = new HashSet<>();
   private Instant stormUntil;
   private boolean simulateInteractions = true;
   private int maxPageSize = 1000;
@@ -178,7 +181,8 @@ public final class SandboxPlatform {
   static Capabilities capabilitiesFor(Limits limits, int metricsBatchSize, boolean idempotencyKeys) {
     List<Capability> features = new ArrayList<>(List.of(Capability.PUBLISH, Capability.DELETE,
         Capability.REPLY, Capability.POST_METRICS, Capability.ACCOUNT_METRICS, Capability.INTERACTIONS,
-        Capability.RECONCILE, Capability.FIRST_COMMENT, Capability.POLL, Capability.LINK, Capability.ALT_TEXT));
+        Capability.RECONCILE, Capability.FIRST_COMMENT, Capability.POLL, Capability.LINK, Capability.ALT_TEXT,
+        Capability.HIDE));
     if (idempotencyKeys) {
       features.add(Capability.IDEMPOTENCY_KEYS);
     }
@@ -459,7 +463,41 @@ public final class SandboxPlatform {
     return end(call, result);
   }
 
+  /**
+   * Hides one of the account's visible interactions from everyone but the account, or shows it
+   * again; hiding what is already hidden changes nothing. Hidden interactions still appear in the
+   * account's {@link #interactions} (the account keeps seeing them). Counts as a request and takes
+   * faults like {@link #reply}.
+   *
+   * @throws NotFoundException when the account has no such visible interaction (HTTP 404)
+   */
+  public void hide(Secret key, SocialAccount account, String externalId, boolean hide) {
+    Checks.required("account", account);
+    Checks.notBlank("externalId", externalId);
+    Call call = begin(SandboxOperation.HIDE, key, account.externalId());
+    synchronized (lock) {
+      boolean visible = visibleInteractions(account, clock.instant()).stream()
+          .anyMatch(i -> i.externalId().equals(externalId));
+      if (!visible) {
+        throw new NotFoundException(platform, 404, call.requestId, "no interaction " + externalId + " for this account");
+      }
+      if (hide) {
+        hidden.add(externalId);
+      } else {
+        hidden.remove(externalId);
+      }
+    }
+    end(call, null);
+  }
+
   // ---------------------------------------------------------------- inspection
+
+  /** Whether the interaction is hidden on the platform. */
+  public boolean isHidden(String externalId) {
+    synchronized (lock) {
+      return hidden.contains(externalId);
+    }
+  }
 
   /** Every publication ever stored (posts and replies, deleted ones too), oldest first. */
   public List<SandboxPost> publications() {
@@ -647,6 +685,7 @@ public final class SandboxPlatform {
     arrangedFollowers.clear();
     windows.clear();
     arranged.clear();
+    hidden.clear();
     stormUntil = null;
     simulateInteractions = true;
     maxPageSize = 1000;

@@ -204,6 +204,28 @@ class SandboxConnectorTest {
   }
 
   @Test
+  void hide_flips_the_hidden_flag_of_a_visible_interaction_and_counts_as_a_request() {
+    SandboxPlatform sandbox = Fixtures.sandbox(clock).build();
+    Connector connector = shared(sandbox);
+    SocialAccount a = account("a");
+    String id = sandbox.arrangeInteraction("a", InteractionKind.COMMENT, null, "spam spam", clock.instant());
+
+    assertThat(connector.capabilities().supports(dev.chorus.connector.Capability.HIDE)).isTrue();
+    connector.hide(a, id, true);
+    assertThat(sandbox.isHidden(id)).isTrue();
+    assertThat(sandbox.requestCount(SandboxOperation.HIDE)).isEqualTo(1);
+    // Still listed for the account itself.
+    assertThat(connector.fetchInteractions(a, new InteractionQuery(Set.of(InteractionKind.COMMENT), null, null, 10))
+        .items()).extracting(Interaction::externalId).contains(id);
+
+    connector.hide(a, id, false);
+    assertThat(sandbox.isHidden(id)).isFalse();
+    assertThatThrownBy(() -> connector.hide(a, "nope-c9", true)).isInstanceOf(NotFoundException.class);
+    assertThatThrownBy(() -> connector.hide(account("b"), id, true)).isInstanceOf(NotFoundException.class);
+    assertThat(sandbox.isHidden("nope-c9")).isFalse();
+  }
+
+  @Test
   void threads_and_first_comments_get_their_own_ids() {
     Connector connector = shared(Fixtures.sandbox(clock).build());
     var result = connector.publish(Fixtures.text("a", "k", "1/3")

@@ -288,4 +288,24 @@ class SandboxFaultsTest {
     assertThatThrownBy(() -> new Fault(FaultKind.SERVER_ERROR, null, null, TUESDAY))
         .isInstanceOf(InvalidValueException.class);
   }
+
+  @Test
+  void hide_takes_faults_like_reply() {
+    SandboxPlatform sandbox = sandbox(clock)
+        .faultPlan(FaultPlan.custom()
+            .script(SandboxOperation.HIDE, 1, FaultKind.TIMEOUT_BEFORE_ACCEPT)
+            .script(SandboxOperation.HIDE, 2, FaultKind.TIMEOUT_AFTER_ACCEPT).build())
+        .build();
+    dev.chorus.model.SocialAccount a = Fixtures.account("a");
+    String id = sandbox.arrangeInteraction("a", dev.chorus.model.InteractionKind.COMMENT, null, "buy now", TUESDAY);
+
+    TransportException before = catchThrowableOfType(() -> sandbox.hide(KEY, a, id, true), TransportException.class);
+    assertThat(before.outcomeUnknown()).isTrue();
+    assertThat(sandbox.isHidden(id)).isFalse();
+
+    TransportException after = catchThrowableOfType(() -> sandbox.hide(KEY, a, id, true), TransportException.class);
+    assertThat(after.outcomeUnknown()).isTrue();
+    assertThat(sandbox.isHidden(id)).isTrue();
+    assertThat(sandbox.requestCount(SandboxOperation.HIDE)).isEqualTo(2);
+  }
 }

@@ -372,6 +372,21 @@ public final class FacebookConnector implements Connector {
     }
   }
 
+  /** Hides or unhides a comment on one of the Page's posts: {@code POST /{comment-id}} with {@code is_hidden}. */
+  @Override
+  public void hide(SocialAccount account, String externalId, boolean hidden) {
+    capabilities.require(platform(), Capability.HIDE);
+    Checks.required("account", account);
+    Checks.notBlank("externalId", externalId);
+    ApiResponse response = http.execute(ApiRequest.post("/" + encode(externalId)).account(ref(account))
+        .formBody(Map.of("is_hidden", Boolean.toString(hidden))).rateLimitBucket("graph").build());
+    JsonNode success = response.json().path("success");
+    if (success.isBoolean() && !success.booleanValue()) {
+      throw new ContentRejectedException(platform(), response.status(), response.requestId().orElse(null),
+          "Facebook answered success=false " + (hidden ? "hiding " : "unhiding ") + externalId);
+    }
+  }
+
   // ---------------------------------------------------------------------------------------------
   // Reconcile
 

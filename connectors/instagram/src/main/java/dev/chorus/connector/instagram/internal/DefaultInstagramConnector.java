@@ -381,6 +381,21 @@ public final class DefaultInstagramConnector implements InstagramConnector {
     return PublishResult.of(id, null, clock.instant());
   }
 
+  /** Hides or unhides a comment on one of the account's media: {@code POST /{ig-comment-id}?hide=true|false}. */
+  @Override
+  public void hide(SocialAccount account, String externalId, boolean hidden) {
+    capabilities.require(platform(), Capability.HIDE);
+    Checks.required("account", account);
+    Checks.notBlank("externalId", externalId);
+    ApiResponse response = http.execute(ApiRequest.post("/" + encode(externalId))
+        .query("hide", Boolean.toString(hidden)).account(account.credentials()).rateLimitBucket("graph").build());
+    JsonNode success = response.json().path("success");
+    if (success.isBoolean() && !success.booleanValue()) {
+      throw new ContentRejectedException(platform(), response.status(), response.requestId().orElse(null),
+          "Instagram answered success=false " + (hidden ? "hiding " : "unhiding ") + externalId);
+    }
+  }
+
   // ---------------------------------------------------------------------------------------------
   // Reconcile
 

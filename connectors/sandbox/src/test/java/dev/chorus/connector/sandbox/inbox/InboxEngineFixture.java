@@ -2,6 +2,7 @@ package dev.chorus.connector.sandbox.inbox;
 
 import dev.chorus.Chorus;
 import dev.chorus.connector.Capabilities;
+import dev.chorus.connector.Capability;
 import dev.chorus.connector.Connector;
 import dev.chorus.connector.ConnectorContext;
 import dev.chorus.connector.InteractionQuery;
@@ -30,8 +31,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
@@ -92,7 +95,10 @@ final class InboxEngineFixture implements AutoCloseable {
     chorus.close();
   }
 
-  /** A sandbox connector presented as another platform: interactions are re-labelled on the way in. */
+  /**
+   * A sandbox connector presented as another platform: interactions are re-labelled on the way in,
+   * and it declares no {@link Capability#HIDE} (a platform that cannot hide comments).
+   */
   static final class Renamed implements Connector {
     private final Connector delegate;
     private final Platform platform;
@@ -109,7 +115,11 @@ final class InboxEngineFixture implements AutoCloseable {
 
     @Override
     public Capabilities capabilities() {
-      return delegate.capabilities();
+      Capabilities c = delegate.capabilities();
+      Set<Capability> features = EnumSet.copyOf(c.features());
+      features.remove(Capability.HIDE);
+      return new Capabilities(features, c.formats(), c.mediaKinds(), c.interactionKinds(), c.postMetrics(),
+          c.accountMetrics(), c.metricsBatchSize(), c.limits());
     }
 
     @Override
