@@ -358,6 +358,7 @@ public abstract class ConnectorVerification {
         c -> c.fetchInteractions(account, InteractionQuery.firstPage(EnumSet.allOf(InteractionKind.class))));
     operations.put(Capability.REPLY,
         c -> c.reply(new ReplyRequest(account, "tck-post-1", "TCK reply", "tck-reply-1")));
+    operations.put(Capability.HIDE, c -> c.hide(account, "tck-comment-1", true));
     if (caps.supports(Capability.PUBLISH)) {
       operations.put(Capability.NATIVE_SCHEDULING, c -> c.publish(sample.publishAt(now.plus(Duration.ofHours(2)))));
       operations.put(Capability.POLL,
