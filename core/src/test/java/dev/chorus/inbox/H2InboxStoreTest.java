@@ -2,47 +2,29 @@ package dev.chorus.inbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.chorus.internal.jdbc.SchemaMigrator;
 import dev.chorus.model.Platform;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.List;
 import javax.sql.DataSource;
-import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The inbox store contract on H2 in file mode, plus durability across closing and reopening the file. */
-class H2InboxStoreTest extends InboxStoreContract {
+class H2InboxStoreTest extends JdbcInboxStoreContract {
 
   @TempDir
   Path dir;
 
-  static JdbcDataSource h2(Path file) {
-    JdbcDataSource ds = new JdbcDataSource();
-    ds.setURL("jdbc:h2:file:" + file.toAbsolutePath() + ";DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=30000");
-    ds.setUser("sa");
-    return ds;
-  }
-
-  static void execute(DataSource ds, String sql) {
-    try (Connection c = ds.getConnection(); Statement st = c.createStatement()) {
-      st.execute(sql);
-    } catch (SQLException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
   @Override
-  InboxStore newStore() {
-    return InboxStore.jdbc(h2(dir.resolve("inbox")));
+  DataSource freshDatabase() {
+    return InboxDatabases.h2File(dir.resolve("inbox"));
   }
 
   @AfterEach
   void shutDown() {
-    execute(h2(dir.resolve("inbox")), "SHUTDOWN");
+    InboxDatabases.execute(dataSource, "SHUTDOWN");
   }
 
   @Test
@@ -61,8 +43,10 @@ class H2InboxStoreTest extends InboxStoreContract {
     store.saveHoldingStatements(WS, List.of(new HoldingStatement("outage", "We are on it.")));
     CrisisState crisis = store.updateCrisis(WS, c -> new CrisisState(WS, true, "amy", "outage", T0, true));
 
-    execute(h2(dir.resolve("inbox")), "SHUTDOWN");
-    InboxStore again = InboxStore.jdbc(h2(dir.resolve("inbox")));
+    InboxDatabases.execute(dataSource, "SHUTDOWN");
+    dataSource = InboxDatabases.h2File(dir.resolve("inbox"));
+    assertThat(SchemaMigrator.migrate(dataSource, SchemaMigrator.ALL)).isEmpty();
+    InboxStore again = InboxStore.jdbc(dataSource);
 
     assertThat(again.item(Platform.X, "x1")).contains(item);
     assertThat(again.addItem(item)).isFalse();

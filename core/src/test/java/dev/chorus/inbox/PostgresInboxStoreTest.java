@@ -1,40 +1,16 @@
 package dev.chorus.inbox;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.io.IOException;
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The inbox store contract on embedded PostgreSQL: one server, a new database per test. */
-class PostgresInboxStoreTest extends InboxStoreContract {
+class PostgresInboxStoreTest extends JdbcInboxStoreContract {
 
-  private static final AtomicInteger DATABASES = new AtomicInteger();
-  private static EmbeddedPostgres postgres;
-
-  @BeforeAll
-  static void startPostgres() throws IOException {
-    postgres = EmbeddedPostgres.builder().start();
-  }
-
-  @AfterAll
-  static void stopPostgres() throws IOException {
-    if (postgres != null) {
-      postgres.close();
-    }
-  }
+  @RegisterExtension
+  static final InboxDatabases DATABASES = InboxDatabases.postgres();
 
   @Override
-  InboxStore newStore() {
-    String name = "inbox_" + DATABASES.incrementAndGet();
-    try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement st = c.createStatement()) {
-      st.execute("CREATE DATABASE " + name);
-    } catch (SQLException e) {
-      throw new IllegalStateException(e);
-    }
-    return InboxStore.jdbc(postgres.getDatabase("postgres", name));
+  DataSource freshDatabase() {
+    return DATABASES.fresh();
   }
 }
