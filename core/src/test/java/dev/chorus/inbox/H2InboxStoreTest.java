@@ -6,6 +6,7 @@ import dev.chorus.internal.jdbc.SchemaMigrator;
 import dev.chorus.model.Platform;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -37,7 +38,7 @@ class H2InboxStoreTest extends JdbcInboxStoreContract {
     SyncCursor cursor = new SyncCursor(ACC, T0, "next", T0.plusSeconds(1));
     store.saveCursor(WS, cursor);
     ReplyAttempt started = store.startReply(attempt(WS, "k1", "Thanks"));
-    InboxRule rule = new InboxRule("vip", InboxRule.Match.AUTHOR, "@big", java.util.Set.of("vip"), null, null, false);
+    InboxRule rule = new InboxRule("vip", InboxRule.Match.AUTHOR, "@big", Set.of("vip"), null, null, false);
     store.saveRule(WS, rule);
     store.saveSavedReply(WS, new SavedReply("hi", "Hi {author_handle}"));
     store.saveHoldingStatements(WS, List.of(new HoldingStatement("outage", "We are on it.")));

@@ -21,6 +21,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -255,8 +256,9 @@ abstract class InboxStoreContract {
     assertThat(seen).hasSize(WRITERS);
     assertThat(Set.copyOf(seen)).hasSize(1);
     assertThat(store.replies(WS)).containsExactly(seen.get(0));
+    AtomicInteger writer = new AtomicInteger();
     List<Conversation> conversations = race(WRITERS, () -> store.addConversation(
-        conversation(WS, "c1", T0.plusSeconds(Thread.currentThread().getId()))));
+        conversation(WS, "c1", T0.plusSeconds(writer.incrementAndGet()))));
     assertThat(Set.copyOf(conversations)).hasSize(1);
     assertThat(store.conversations(WS)).containsExactly(conversations.get(0));
   }
