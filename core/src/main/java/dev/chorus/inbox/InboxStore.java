@@ -1,24 +1,36 @@
 package dev.chorus.inbox;
 
 import dev.chorus.inbox.internal.InMemoryInboxStore;
+import dev.chorus.inbox.internal.JdbcInboxStore;
 import dev.chorus.model.AccountId;
 import dev.chorus.model.Platform;
 import dev.chorus.model.WorkspaceId;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
+import javax.sql.DataSource;
 
 /**
  * Where the inbox keeps its state. Every method is atomic on its own; implementations must be
  * thread-safe, and a store shared between nodes must keep {@link #addItem} and
  * {@link #startReply} atomic across them (they are the de-duplication and never-twice primitives).
- * Only an in-memory implementation exists so far.
+ * There is an in-memory implementation and a JDBC one for PostgreSQL and H2.
  */
 public interface InboxStore {
 
   /** A new, empty, thread-safe in-memory store. */
   static InboxStore inMemory() {
     return new InMemoryInboxStore();
+  }
+
+  /**
+   * A JDBC store on PostgreSQL or H2 that keeps the inbox across restarts and can be shared by
+   * several nodes; creates or migrates the shared Chorus schema first.
+   *
+   * @throws dev.chorus.store.ChorusStoreException when the schema cannot be migrated
+   */
+  static InboxStore jdbc(DataSource dataSource) {
+    return new JdbcInboxStore(dataSource);
   }
 
   /** Stores the item unless one with the same (platform, external id) exists; whether it was added. */

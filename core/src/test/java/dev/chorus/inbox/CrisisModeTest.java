@@ -10,13 +10,18 @@ import org.junit.jupiter.api.Test;
 
 class CrisisModeTest {
 
+  /** A fresh fixture; subclasses run the same scenarios on another inbox store. */
+  InboxFixture fixture() {
+    return new InboxFixture(InboxStore.inMemory());
+  }
+
   private static final List<HoldingStatement> STATEMENTS = List.of(
       new HoldingStatement("general", "We are aware of the issue and will update you shortly."),
       new HoldingStatement("outage", "Our service is partly down; we are working on it."));
 
   @Test
   void anAlertPausesTheWorkspaceAndSurfacesTheHoldingStatements() {
-    try (InboxFixture f = new InboxFixture()) {
+    try (InboxFixture f = fixture()) {
       f.inbox(InboxFixture.OWNER).holdingStatements(STATEMENTS);
       CrisisState state = f.chorus.crisis().enter(InboxFixture.WS, "anomaly:negative-sentiment", "spike of complaints");
       assertThat(state.active()).isTrue();
@@ -45,7 +50,7 @@ class CrisisModeTest {
 
   @Test
   void aPauseThatWasThereBeforeTheCrisisStaysAfterIt() {
-    try (InboxFixture f = new InboxFixture()) {
+    try (InboxFixture f = fixture()) {
       PauseScope scope = PauseScope.workspace(InboxFixture.WS);
       f.chorus.scheduler().pause(scope, "holiday freeze");
       CrisisState state = f.inbox(InboxFixture.OWNER).enterCrisis("outage");
@@ -59,7 +64,7 @@ class CrisisModeTest {
 
   @Test
   void holdingStatementNamesAreUnique() {
-    try (InboxFixture f = new InboxFixture()) {
+    try (InboxFixture f = fixture()) {
       assertThatThrownBy(() -> f.inbox(InboxFixture.OWNER).holdingStatements(
           List.of(new HoldingStatement("a", "one"), new HoldingStatement("a", "two"))))
           .isInstanceOfSatisfying(InvalidValueException.class,

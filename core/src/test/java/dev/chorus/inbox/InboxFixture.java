@@ -43,7 +43,11 @@ final class InboxFixture implements AutoCloseable {
   final SocialAccount mastodonAccount;
 
   InboxFixture() {
-    chorus = Chorus.builder().clock(clock).listener(events::add).connector(x).connector(mastodon)
+    this(InboxStore.inMemory());
+  }
+
+  InboxFixture(InboxStore store) {
+    chorus = Chorus.builder().clock(clock).inboxStore(store).listener(events::add).connector(x).connector(mastodon)
         .inboxPollOverlap(Duration.ofMinutes(5)).build();
     chorus.createWorkspace(new Workspace(WS, "Inbox", ZoneId.of("Europe/Berlin"), ApprovalPolicy.none(),
         Map.of(OWNER, Role.OWNER, AGENT, AGENT_ROLE, AGENT2, AGENT_ROLE, VIEWER, Role.VIEWER)));

@@ -18,6 +18,11 @@ import org.junit.jupiter.api.Test;
 
 class InboxReplyTest {
 
+  /** A fresh fixture; subclasses run the same scenarios on another inbox store. */
+  InboxFixture fixture() {
+    return new InboxFixture(InboxStore.inMemory());
+  }
+
   private static final Instant T0 = Instant.parse("2026-03-02T08:00:00Z");
 
   private static ConversationId first(InboxFixture f) {
@@ -28,7 +33,7 @@ class InboxReplyTest {
 
   @Test
   void aReplyIsSentOnceThreadedAndAnnounced() {
-    try (InboxFixture f = new InboxFixture()) {
+    try (InboxFixture f = fixture()) {
       ConversationId id = first(f);
       Inbox agent = f.inbox(InboxFixture.AGENT);
       f.clock.advance(Duration.ofMinutes(7));
@@ -59,7 +64,7 @@ class InboxReplyTest {
 
   @Test
   void aLostResponseIsUnknownAndNotResentUntilResolved() {
-    try (InboxFixture f = new InboxFixture()) {
+    try (InboxFixture f = fixture()) {
       ConversationId id = first(f);
       Inbox agent = f.inbox(InboxFixture.AGENT);
       f.x.replyFaults.add(FakeInboxConnector.ReplyFault.LOST_AFTER_ACCEPT);
@@ -82,7 +87,7 @@ class InboxReplyTest {
 
   @Test
   void anUnknownReplyCanBeResentWithTheSameKeyOrConfirmedNotSent() {
-    try (InboxFixture f = new InboxFixture()) {
+    try (InboxFixture f = fixture()) {
       ConversationId id = first(f);
       Inbox agent = f.inbox(InboxFixture.AGENT);
       f.x.replyFaults.add(FakeInboxConnector.ReplyFault.LOST_AFTER_ACCEPT);
@@ -104,7 +109,7 @@ class InboxReplyTest {
 
   @Test
   void concurrentSendsOfOneDraftCallThePlatformOnce() throws Exception {
-    try (InboxFixture f = new InboxFixture()) {
+    try (InboxFixture f = fixture()) {
       ConversationId id = first(f);
       int threads = 8;
       ExecutorService pool = Executors.newFixedThreadPool(threads);
@@ -133,7 +138,7 @@ class InboxReplyTest {
 
   @Test
   void syncFindingTheAccountsOwnReplyResolvesAnUnknownAttempt() {
-    try (InboxFixture f = new InboxFixture()) {
+    try (InboxFixture f = fixture()) {
       ConversationId id = first(f);
       Inbox agent = f.inbox(InboxFixture.AGENT);
       f.x.replyFaults.add(FakeInboxConnector.ReplyFault.LOST_AFTER_ACCEPT);
@@ -163,7 +168,7 @@ class InboxReplyTest {
 
   @Test
   void aReplyMustAnswerAMessageOfTheConversation() {
-    try (InboxFixture f = new InboxFixture()) {
+    try (InboxFixture f = fixture()) {
       ConversationId id = first(f);
       assertThatThrownBy(() -> f.inbox(InboxFixture.AGENT).reply(id, "nope", "d1", "hi"))
           .isInstanceOfSatisfying(dev.chorus.InvalidValueException.class,

@@ -21,6 +21,11 @@ import org.junit.jupiter.api.Test;
 
 class InboxSyncTest {
 
+  /** A fresh fixture; subclasses run the same scenarios on another inbox store. */
+  InboxFixture fixture() {
+    return new InboxFixture(InboxStore.inMemory());
+  }
+
   private static final Instant T0 = Instant.parse("2026-03-02T08:00:00Z");
 
   private static WebhookResult delivery(Platform platform, Interaction... interactions) {
@@ -33,7 +38,7 @@ class InboxSyncTest {
 
   @Test
   void twoPlatformsWithOverlappingPollsAndWebhooksStoreEachInteractionOnce() {
-    try (InboxFixture f = new InboxFixture()) {
+    try (InboxFixture f = fixture()) {
       Interaction x1 = f.x.add(f.xAccount, "x1", InteractionKind.COMMENT, null, "ann", "Hello", T0);
       Interaction x2 = f.x.add(f.xAccount, "x2", InteractionKind.REPLY, "x1", "bob", "me too", T0.plusSeconds(60));
       f.x.add(f.xAccount, "x3", InteractionKind.MENTION, null, "cid", "@acme hi", T0.plusSeconds(120));
@@ -80,7 +85,7 @@ class InboxSyncTest {
 
   @Test
   void aReplyArrivingBeforeItsParentJoinsTheParentsConversation() {
-    try (InboxFixture f = new InboxFixture()) {
+    try (InboxFixture f = fixture()) {
       Interaction child = new Interaction(Platform.X, f.xAccount.id(), "c2", InteractionKind.REPLY, null, "c1",
           "u-b", "@b", null, "reply first", T0.plusSeconds(5), null);
       Interaction parent = new Interaction(Platform.X, f.xAccount.id(), "c1", InteractionKind.COMMENT, "p", null,
@@ -98,7 +103,7 @@ class InboxSyncTest {
 
   @Test
   void directMessagesFromOneAuthorFormOneConversation() {
-    try (InboxFixture f = new InboxFixture()) {
+    try (InboxFixture f = fixture()) {
       f.x.add(f.xAccount, "d1", InteractionKind.DIRECT_MESSAGE, null, "zed", "hi", T0);
       f.x.add(f.xAccount, "d2", InteractionKind.DIRECT_MESSAGE, null, "zed", "are you there", T0.plusSeconds(9));
       f.x.add(f.xAccount, "d3", InteractionKind.DIRECT_MESSAGE, null, "yan", "hello", T0.plusSeconds(10));
@@ -110,7 +115,7 @@ class InboxSyncTest {
 
   @Test
   void concurrentPollingAndWebhookDeliveryNeverDuplicate() throws Exception {
-    try (InboxFixture f = new InboxFixture()) {
+    try (InboxFixture f = fixture()) {
       f.x.pageSize = 7;
       List<Interaction> all = new ArrayList<>();
       for (int i = 0; i < 60; i++) {
@@ -143,7 +148,7 @@ class InboxSyncTest {
 
   @Test
   void aWebhookForAnUnknownAccountIsSkipped() {
-    try (InboxFixture f = new InboxFixture()) {
+    try (InboxFixture f = fixture()) {
       Interaction stray = new Interaction(Platform.X, dev.chorus.model.AccountId.of("nobody"), "s1",
           InteractionKind.MENTION, null, null, "u-s", "@s", null, "?", T0, null);
       SyncResult result = f.chorus.inbox().ingest(delivery(Platform.X, stray));

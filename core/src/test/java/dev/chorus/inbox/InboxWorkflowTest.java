@@ -16,6 +16,11 @@ import org.junit.jupiter.api.Test;
 
 class InboxWorkflowTest {
 
+  /** A fresh fixture; subclasses run the same scenarios on another inbox store. */
+  InboxFixture fixture() {
+    return new InboxFixture(InboxStore.inMemory());
+  }
+
   private static final Instant T0 = Instant.parse("2026-03-02T08:00:00Z");
 
   private static ConversationId first(InboxFixture f) {
@@ -26,7 +31,7 @@ class InboxWorkflowTest {
 
   @Test
   void assignmentMovesTheStatusAndIsAnnounced() {
-    try (InboxFixture f = new InboxFixture()) {
+    try (InboxFixture f = fixture()) {
       ConversationId id = first(f);
       Inbox agent = f.inbox(InboxFixture.AGENT);
       assertThat(agent.conversation(id).status()).isEqualTo(ConversationStatus.NEW);
@@ -45,7 +50,7 @@ class InboxWorkflowTest {
 
   @Test
   void badInputNamesTheFieldAndChangesNothing() {
-    try (InboxFixture f = new InboxFixture()) {
+    try (InboxFixture f = fixture()) {
       ConversationId id = first(f);
       Inbox owner = f.inbox(InboxFixture.OWNER);
       Conversation before = owner.conversation(id);
@@ -69,7 +74,7 @@ class InboxWorkflowTest {
 
   @Test
   void notesTagsPriorityAndStatus() {
-    try (InboxFixture f = new InboxFixture()) {
+    try (InboxFixture f = fixture()) {
       ConversationId id = first(f);
       Inbox agent = f.inbox(InboxFixture.AGENT);
       f.clock.advance(java.time.Duration.ofMinutes(1));
@@ -99,7 +104,7 @@ class InboxWorkflowTest {
 
   @Test
   void permissionsAreCheckedLikeEverywhereElse() {
-    try (InboxFixture f = new InboxFixture()) {
+    try (InboxFixture f = fixture()) {
       ConversationId id = first(f);
       Inbox viewer = f.inbox(InboxFixture.VIEWER);
       assertThatThrownBy(viewer::conversations).isInstanceOfSatisfying(AccessDeniedException.class,
@@ -125,7 +130,7 @@ class InboxWorkflowTest {
 
   @Test
   void rulesTagAssignPrioritiseAndHide() {
-    try (InboxFixture f = new InboxFixture()) {
+    try (InboxFixture f = fixture()) {
       Inbox owner = f.inbox(InboxFixture.OWNER);
       owner.saveRule(new InboxRule("refunds", InboxRule.Match.KEYWORD, "Refund", Set.of("billing"),
           InboxFixture.AGENT, null, false));
@@ -163,7 +168,7 @@ class InboxWorkflowTest {
 
   @Test
   void savedRepliesFillVariables() {
-    try (InboxFixture f = new InboxFixture()) {
+    try (InboxFixture f = fixture()) {
       ConversationId id = first(f);
       Inbox owner = f.inbox(InboxFixture.OWNER);
       owner.saveSavedReply(new SavedReply("order", "Hi {author_handle}, {agent} from {account_handle} here: {eta}."));

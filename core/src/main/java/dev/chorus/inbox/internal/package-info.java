@@ -1,2 +1,2 @@
-/** Implementation of the inbox: the in-memory store, threading, rules, lexicon sentiment. Not API. */
+/** Implementation of the inbox: the in-memory and JDBC stores, threading, rules, lexicon sentiment. Not API. */
 package dev.chorus.inbox.internal;

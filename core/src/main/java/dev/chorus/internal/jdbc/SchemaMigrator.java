@@ -39,7 +39,9 @@ public final class SchemaMigrator {
       new Migration(1, "dispatch, pause and outbox tables", ROOT + "V1__dispatch.sql"),
       new Migration(2, "workspace, account, campaign, audience, post and audit tables", ROOT + "V2__store.sql"),
       new Migration(3, "metric snapshot table", ROOT + "V3__snapshots.sql"),
-      new Migration(5, "schedule intent and scheduling settings tables", ROOT + "V5__schedule_intents.sql"));
+      new Migration(5, "schedule intent and scheduling settings tables", ROOT + "V5__schedule_intents.sql"),
+      new Migration(6, "inbox item, conversation, cursor, reply, rule, saved reply, holding statement and crisis tables",
+          ROOT + "V6__inbox.sql"));
 
   /** What the dispatch store migrates: {@link #ALL}, so that it and the Chorus store share one sequence. */
   public static final List<Migration> DISPATCH = ALL;
