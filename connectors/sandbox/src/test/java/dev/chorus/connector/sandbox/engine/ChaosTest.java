@@ -37,11 +37,11 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
-import java.util.HashMap;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -72,8 +72,6 @@ class ChaosTest {
   private static final int ACCOUNTS = 3;
   /** Chance that a node processing a dispatch is armed to die at a random point. */
   private static final double KILL_RATE = 0.04;
-  /** Targets released (made due) per round of the simulated window. */
-  private static final int RELEASE_PER_ROUND = Math.max(10, TARGETS / 30);
   /** Every 25th target is too long for the platform: it must end FAILED with the platform's reason. */
   private static final int REJECTED_EVERY = 25;
   private static final OffsetDateTime ORIGIN = OffsetDateTime.of(2000, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC);
@@ -121,7 +119,7 @@ class ChaosTest {
 
   @Test
   void every_target_is_published_exactly_once_or_failed_with_its_reason() throws Exception {
-    Outcome outcome = new Scenario(SEED).run();
+    Outcome outcome = new Scenario(SEED, TARGETS).run();
     String seed = "seed " + SEED + " (rerun with -Dchorus.chaos.seed=" + SEED + ")";
     assertThat(outcome.unfinished).as(seed + ": lost (not PUBLISHED or FAILED)").isEmpty();
     assertThat(outcome.duplicates).as(seed + ": published more than once").isEmpty();
@@ -134,6 +132,15 @@ class ChaosTest {
     // The chaos really happened: every kill point was hit, and the platform refused many calls.
     assertThat(outcome.kills.keySet()).as(seed + ": kill points hit " + outcome.kills).containsExactlyInAnyOrder(Kill.values());
     assertThat(outcome.requests).as(seed).isGreaterThan(TARGETS + TARGETS / 5);
+  }
+
+  @Test
+  void the_same_seed_replays_the_same_run() throws Exception {
+    long seed = SEED + 1;
+    List<String> first = new Scenario(seed, 90).run().trace;
+    List<String> second = new Scenario(seed, 90).run().trace;
+    assertThat(first).as("seed " + seed + ": kills happened").anyMatch(line -> line.contains(" killed at "));
+    assertThat(second).as("seed " + seed + ": the replay differs").containsExactlyElementsOf(first);
   }
 
   /** What the run left behind. */
@@ -150,6 +157,7 @@ class ChaosTest {
     int platformPublications;
     int outboxPublished;
     int requests;
+    final List<String> trace = new ArrayList<>();
   }
 
   /** One seeded run. */
@@ -162,13 +170,19 @@ class ChaosTest {
     private final Connector sandbox;
     private final WorkspaceId ws = WorkspaceId.of("ws-chaos");
     private final List<SocialAccount> accounts = new ArrayList<>();
+    private final int targets;
+    private final int releasePerRound;
     private final Map<PostId, Integer> ordinals = new HashMap<>();
     private final Node[] nodes = new Node[NODES];
     private final Map<Kill, Integer> kills = new EnumMap<>(Kill.class);
+    /** What happened, in order: kills, then every target's end; equal for equal seeds. */
+    private final List<String> trace = new ArrayList<>();
     private int generation;
 
-    Scenario(long seed) {
+    Scenario(long seed, int targets) {
       this.seed = seed;
+      this.targets = targets;
+      this.releasePerRound = Math.max(10, targets / 30);
       this.chaos = new Random(seed);
       this.platform = SandboxPlatform.builder(platformClock).seed(seed).idempotencyKeys(false)
           .faultPlan(FaultPlan.custom().seed(seed)
@@ -193,7 +207,7 @@ class ChaosTest {
       // Due a day from now on the database clock: nothing is due until the driver releases it.
       Instant base = admin.now().plus(Duration.ofDays(1)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
       List<DispatchKey> keys = new ArrayList<>();
-      for (int i = 0; i < TARGETS; i++) {
+      for (int i = 0; i < targets; i++) {
         PostId post = PostId.of(String.format("p-%06d", i));
         ordinals.put(post, i);
         DispatchKey key = DispatchKey.once(ws, post, accounts.get(i % ACCOUNTS).id());
@@ -205,13 +219,13 @@ class ChaosTest {
       }
       try {
         int rounds = 0;
-        int maxRounds = TARGETS / RELEASE_PER_ROUND + 200;
+        int maxRounds = targets / releasePerRound + 200;
         while (rounds < maxRounds) {
-          release(base.plus(Duration.ofSeconds(2L * RELEASE_PER_ROUND * (rounds + 1))));
+          release(base.plus(Duration.ofSeconds(2L * releasePerRound * (rounds + 1))));
           rounds++;
           int idle = 0;
           int steps = 0;
-          while (idle < NODES && steps++ < 10 * TARGETS) {
+          while (idle < NODES && steps++ < 10 * targets) {
             platformClock.advance(Duration.ofSeconds(10));
             int slot = chaos.nextInt(NODES);
             Node node = nodes[slot];
@@ -222,7 +236,7 @@ class ChaosTest {
               idle = 0;
             }
           }
-          if (rounds * RELEASE_PER_ROUND >= TARGETS && unfinished() == 0) {
+          if (rounds * releasePerRound >= targets && unfinished() == 0) {
             break;
           }
         }
@@ -244,6 +258,7 @@ class ChaosTest {
             .filter(p -> p.idempotencyKey().equals(key.idempotencyKey())).toList();
         String what = key.post() + " " + record.state() + " " + posts.size() + " post(s), last error: "
             + record.lastError();
+        trace.add(what + " after " + record.attempts() + " failed attempt(s) as " + record.externalId());
         if (posts.size() > 1) {
           o.duplicates.add(what);
         }
@@ -271,6 +286,8 @@ class ChaosTest {
       o.outboxPublished = (int) admin.readOutbox(0, 1_000_000).stream()
           .filter(e -> e.type().equals("Published")).count();
       o.requests = platform.requestCount();
+      trace.add(o.requests + " requests");
+      o.trace.addAll(trace);
       return o;
     }
 
@@ -327,6 +344,7 @@ class ChaosTest {
       final Dispatcher dispatcher;
       Kill armed;
       boolean dead;
+      String current;
 
       Node() {
         this.dispatcher = Dispatcher.builder(new JdbcDispatchStore(ds), this)
@@ -348,6 +366,7 @@ class ChaosTest {
         if (armed == at) {
           dead = true;
           kills.merge(at, 1, Integer::sum);
+          trace.add(id + " killed at " + at + " on " + current);
           throw new NodeKilled(id, at);
         }
       }
@@ -357,6 +376,7 @@ class ChaosTest {
         if (!dead && armed == null && chaos.nextDouble() < KILL_RATE) {
           armed = Kill.values()[chaos.nextInt(Kill.values().length)];
         }
+        current = dispatch.key().post() + "#" + dispatch.attempts();
         maybeDie(Kill.BEFORE_MARKER);
         int ordinal = ordinals.get(dispatch.key().post());
         SocialAccount account = accounts.get(ordinal % ACCOUNTS);
