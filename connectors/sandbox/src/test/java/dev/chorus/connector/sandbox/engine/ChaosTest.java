@@ -42,6 +42,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
+import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -251,11 +252,12 @@ class ChaosTest {
     private Outcome outcome(JdbcDispatchStore admin, List<DispatchKey> keys) {
       Outcome o = new Outcome();
       o.kills.putAll(kills);
+      Map<String, List<SandboxPost>> byKey = platform.publications().stream()
+          .collect(Collectors.groupingBy(SandboxPost::idempotencyKey));
       for (int i = 0; i < keys.size(); i++) {
         DispatchKey key = keys.get(i);
         DispatchRecord record = admin.find(key).orElseThrow();
-        List<SandboxPost> posts = platform.publications().stream()
-            .filter(p -> p.idempotencyKey().equals(key.idempotencyKey())).toList();
+        List<SandboxPost> posts = byKey.getOrDefault(key.idempotencyKey(), List.of());
         String what = key.post() + " " + record.state() + " " + posts.size() + " post(s), last error: "
             + record.lastError();
         trace.add(what + " after " + record.attempts() + " failed attempt(s) as " + record.externalId());
