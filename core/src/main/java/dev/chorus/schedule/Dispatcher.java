@@ -463,6 +463,11 @@ public final class Dispatcher implements AutoCloseable {
           published(d, found.get(), true);
           return;
         }
+        if (d.attempts() >= retryPolicy.maxAttempts()) {
+          fail(d, "gave up after " + d.attempts() + " attempts: " + d.lastError()
+              + " (reconciled: the platform has no post from them)", false);
+          return;
+        }
       } else if (!connector.capabilities().supports(Capability.IDEMPOTENCY_KEYS)) {
         fail(d, "an earlier attempt may have reached " + connector.platform().id()
             + ", which can neither reconcile nor de-duplicate; check the account before publishing again", true);
@@ -544,7 +549,11 @@ public final class Dispatcher implements AutoCloseable {
   private void retry(DispatchRecord d, String reason, boolean failed, boolean outcomeUnknown, Instant retryAt,
       List<DispatchEvent> with) {
     int failures = d.attempts() + (failed ? 1 : 0);
-    if (failed && failures >= retryPolicy.maxAttempts()) {
+    // Out of attempts: give up at once only when the platform surely has no post. After an
+    // ambiguous last attempt, come back once more to reconcile first, so a post the platform did
+    // accept is recorded as published rather than failed (bounded, in case reconcile keeps failing).
+    boolean reconcileFirst = outcomeUnknown && failures < 2 * retryPolicy.maxAttempts();
+    if (failed && failures >= retryPolicy.maxAttempts() && !reconcileFirst) {
       fail(d, "gave up after " + failures + " attempts: " + reason, outcomeUnknown, with);
       return;
     }

@@ -174,6 +174,27 @@ abstract class DispatchScenarios {
   }
 
   @Test
+  void an_ambiguous_last_attempt_is_reconciled_before_giving_up() {
+    // Four attempts allowed: three fail before the platform accepts, the fourth is accepted but its
+    // answer is lost. The post exists, so the dispatch must end PUBLISHED, not FAILED.
+    DispatchKey key = dueNow("p1");
+    platform.faults.add(new FakePlatform.FailBeforeAccept());
+    platform.faults.add(new FakePlatform.FailBeforeAccept());
+    platform.faults.add(new FakePlatform.FailBeforeAccept());
+    platform.faults.add(new FakePlatform.AcceptThenTimeout());
+    Dispatcher a = node("a");
+    for (int round = 0; round < 12 && !state(key).equals(DispatchState.PUBLISHED)
+        && !state(key).equals(DispatchState.FAILED); round++) {
+      a.runOnce();
+      advance(Duration.ofMinutes(10));
+    }
+    assertThat(state(key)).isEqualTo(DispatchState.PUBLISHED);
+    assertThat(published(key)).isEqualTo(1);
+    assertThat(platform.publishCalls).hasValue(4);
+    assertThat(platform.reconcileCalls).hasValue(1);
+  }
+
+  @Test
   void retries_after_failure_before_accept_without_reconciling() {
     DispatchKey key = dueNow("p1");
     platform.faults.add(new FakePlatform.FailBeforeAccept());
