@@ -64,7 +64,7 @@ class MetricsCollectorTest {
 
       @Override
       public PublishResult publish(PublishRequest request) {
-        throw new UnsupportedOperationException();
+        throw new UnsupportedOperationException("this fake only reads metrics");
       }
 
       @Override

@@ -73,7 +73,7 @@ final class FakeInboxConnector implements Connector {
 
   @Override
   public PublishResult publish(PublishRequest request) {
-    throw new UnsupportedOperationException();
+    throw new UnsupportedOperationException("the inbox never publishes posts");
   }
 
   @Override

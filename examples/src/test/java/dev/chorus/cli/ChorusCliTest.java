@@ -47,7 +47,7 @@ class ChorusCliTest {
 
     @Override
     public Clock withZone(ZoneId zone) {
-      throw new UnsupportedOperationException();
+      throw new UnsupportedOperationException("the test clock stays in UTC");
     }
 
     @Override

@@ -138,4 +138,38 @@ public final class GraphSettings {
       }
     }
   }
+
+  /**
+   * Reads a post's insights with Meta's usual failure modes handled: an empty mapping asks for
+   * nothing; a {@link dev.chorus.connector.PermissionDeniedException} (insights withheld, for
+   * example too few viewers) leaves every insight absent rather than zero; a {@link
+   * dev.chorus.connector.ContentRejectedException} (one refused name fails the whole list) asks for
+   * each metric alone, so only the refused ones are absent.
+   *
+   * @param platform the platform, for log lines
+   * @param postId the post whose insights are read
+   * @param wanted Chorus metric to Graph name
+   * @param read reads the insights of a mapping
+   */
+  public static Map<Metric, Long> insights(Platform platform, String postId, Map<Metric, String> wanted,
+      java.util.function.Function<Map<Metric, String>, Map<Metric, Long>> read) {
+    if (wanted.isEmpty()) {
+      return Map.of();
+    }
+    try {
+      return read.apply(wanted);
+    } catch (dev.chorus.connector.PermissionDeniedException withheld) {
+      LOG.debug("{} withholds insights of {}: {}", platform.id(), postId, withheld.getMessage());
+      return Map.of();
+    } catch (dev.chorus.connector.ContentRejectedException refused) {
+      LOG.warn("{} refused insights {} of {} ({}); asking for each alone", platform.id(), wanted.values(), postId,
+          refused.reason());
+      Map<Metric, Long> merged = new LinkedHashMap<>();
+      askEachAlone(wanted, alone -> merged.putAll(read.apply(alone)),
+          failure -> failure instanceof dev.chorus.connector.ContentRejectedException
+              || failure instanceof dev.chorus.connector.PermissionDeniedException,
+          (name, unavailable) -> LOG.debug("{} insights metric {} is not available for {}", platform.id(), name, postId));
+      return merged;
+    }
+  }
 }

@@ -8,7 +8,6 @@ import dev.chorus.connector.InteractionQuery;
 import dev.chorus.connector.LimitChecks;
 import dev.chorus.connector.NotFoundException;
 import dev.chorus.connector.Page;
-import dev.chorus.connector.PermissionDeniedException;
 import dev.chorus.connector.PlatformUnavailableException;
 import dev.chorus.connector.PublishRequest;
 import dev.chorus.connector.PublishResult;
@@ -470,30 +469,9 @@ public final class DefaultInstagramConnector implements InstagramConnector {
     return snapshots;
   }
 
-  /**
-   * The media's insights. A refused metric name (code 100, for example {@code views} on a media
-   * type that does not support it) makes each name be asked alone, so only that one is absent;
-   * too few viewers (code 10) leaves every insight absent rather than zero.
-   */
+  /** The media's insights; see {@link GraphSettings#insights}. */
   private Map<Metric, Long> insights(SocialAccount account, String id) {
-    Map<Metric, String> wanted = settings.insights();
-    if (wanted.isEmpty()) {
-      return Map.of();
-    }
-    try {
-      return readInsights(account, id, wanted);
-    } catch (PermissionDeniedException notEnoughViewers) {
-      LOG.debug("Instagram withholds insights of {}: {}", id, notEnoughViewers.getMessage());
-      return Map.of();
-    } catch (ContentRejectedException refused) {
-      LOG.warn("Instagram refused insights {} of {} ({}); asking for each alone", wanted.values(), id,
-          refused.reason());
-      Map<Metric, Long> merged = new LinkedHashMap<>();
-      GraphSettings.askEachAlone(wanted, alone -> merged.putAll(readInsights(account, id, alone)),
-          failure -> failure instanceof ContentRejectedException || failure instanceof PermissionDeniedException,
-          (name, unavailable) -> LOG.debug("Instagram insights metric {} is not available for {}", name, id));
-      return merged;
-    }
+    return GraphSettings.insights(platform(), id, settings.insights(), wanted -> readInsights(account, id, wanted));
   }
 
   private Map<Metric, Long> readInsights(SocialAccount account, String id, Map<Metric, String> wanted) {

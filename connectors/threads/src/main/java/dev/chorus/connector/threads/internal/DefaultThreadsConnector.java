@@ -9,7 +9,6 @@ import dev.chorus.connector.InteractionQuery;
 import dev.chorus.connector.LimitChecks;
 import dev.chorus.connector.NotFoundException;
 import dev.chorus.connector.Page;
-import dev.chorus.connector.PermissionDeniedException;
 import dev.chorus.connector.PlatformUnavailableException;
 import dev.chorus.connector.PublishRequest;
 import dev.chorus.connector.PublishResult;
@@ -526,30 +525,9 @@ public final class DefaultThreadsConnector implements ThreadsConnector {
     return snapshots;
   }
 
-  /**
-   * The post's insights. A refused metric name (a retired or not yet released one fails the whole
-   * {@code metric=} list) makes each name be asked alone, so only that one is absent; a refusal of
-   * every insight leaves them absent rather than zero.
-   */
+  /** The post's insights; see {@link GraphSettings#insights}. */
   private Map<Metric, Long> insights(SocialAccount account, String id) {
-    Map<Metric, String> wanted = settings.insights();
-    if (wanted.isEmpty()) {
-      return Map.of();
-    }
-    try {
-      return readInsights(account, id, wanted);
-    } catch (PermissionDeniedException withheld) {
-      LOG.debug("Threads withholds insights of {}: {}", id, withheld.getMessage());
-      return Map.of();
-    } catch (ContentRejectedException refused) {
-      LOG.warn("Threads refused insights {} of {} ({}); asking for each alone", wanted.values(), id,
-          refused.reason());
-      Map<Metric, Long> merged = new LinkedHashMap<>();
-      GraphSettings.askEachAlone(wanted, alone -> merged.putAll(readInsights(account, id, alone)),
-          failure -> failure instanceof ContentRejectedException || failure instanceof PermissionDeniedException,
-          (name, unavailable) -> LOG.debug("Threads insights metric {} is not available for {}", name, id));
-      return merged;
-    }
+    return GraphSettings.insights(platform(), id, settings.insights(), wanted -> readInsights(account, id, wanted));
   }
 
   private Map<Metric, Long> readInsights(SocialAccount account, String id, Map<Metric, String> wanted) {
