@@ -33,8 +33,13 @@ public enum Capability {
   LINK,
   /** Alt text on images. */
   ALT_TEXT,
-  /** Search public posts by keyword or hashtag. */
+  /** Search public posts by keyword, hashtag or mention ({@link Connector#search}). */
   SEARCH,
+  /**
+   * Read another account's public profile: its public counters and recent posts ({@link
+   * Connector#lookupProfile}).
+   */
+  PUBLIC_PROFILES,
   /** Hide an interaction (such as a comment) on the platform, and unhide it again. */
   HIDE
 }

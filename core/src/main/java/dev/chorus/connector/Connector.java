@@ -3,6 +3,8 @@ package dev.chorus.connector;
 import dev.chorus.model.MetricSnapshot;
 import dev.chorus.model.Interaction;
 import dev.chorus.model.Platform;
+import dev.chorus.model.PublicPost;
+import dev.chorus.model.PublicProfile;
 import dev.chorus.model.SocialAccount;
 import java.time.Instant;
 import java.util.List;
@@ -84,6 +86,26 @@ public interface Connector extends AutoCloseable {
    */
   default void hide(SocialAccount account, String externalId, boolean hidden) {
     throw new UnsupportedCapabilityException(platform(), Capability.HIDE);
+  }
+
+  /**
+   * One page of public posts that match the query, newest first, read on behalf of {@code account}
+   * (whose credentials authorise the call). A term kind the platform cannot search fails with
+   * {@link dev.chorus.InvalidValueException} naming {@code query.term.kind}, before any I/O.
+   */
+  default Page<PublicPost> search(SocialAccount account, SearchQuery query) {
+    throw new UnsupportedCapabilityException(platform(), Capability.SEARCH);
+  }
+
+  /**
+   * Another account's public profile with its public counters and up to {@code recentPosts} of its
+   * latest posts (with their public counters), read on behalf of {@code account}.
+   *
+   * @param handle the profile's handle as the platform writes it, without a leading {@code @}
+   * @throws NotFoundException when the platform has no such profile
+   */
+  default PublicProfile lookupProfile(SocialAccount account, String handle, int recentPosts) {
+    throw new UnsupportedCapabilityException(platform(), Capability.PUBLIC_PROFILES);
   }
 
   /** Releases what the connector holds; the shared HTTP client is not closed here. */

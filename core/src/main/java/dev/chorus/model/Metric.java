@@ -26,6 +26,8 @@ public record Metric(String name) {
   public static final Metric FOLLOWING = new Metric("following");
   public static final Metric PROFILE_VISITS = new Metric("profile_visits");
   public static final Metric QUOTES = new Metric("quotes");
+  /** Posts an account has published in its lifetime (a public profile counter). */
+  public static final Metric POSTS = new Metric("posts");
 
   public Metric {
     Checks.required("metric", name);

@@ -41,6 +41,8 @@ import dev.chorus.connector.PublishRequest;
 import dev.chorus.connector.PublishResult;
 import dev.chorus.connector.RateLimitedException;
 import dev.chorus.connector.ReplyRequest;
+import dev.chorus.connector.SearchQuery;
+import dev.chorus.connector.SearchTerm;
 import dev.chorus.connector.TextLimit;
 import dev.chorus.connector.UnsupportedCapabilityException;
 import dev.chorus.connector.ValidationResult;
@@ -359,6 +361,8 @@ public abstract class ConnectorVerification {
     operations.put(Capability.REPLY,
         c -> c.reply(new ReplyRequest(account, "tck-post-1", "TCK reply", "tck-reply-1")));
     operations.put(Capability.HIDE, c -> c.hide(account, "tck-comment-1", true));
+    operations.put(Capability.SEARCH, c -> c.search(account, SearchQuery.of(SearchTerm.hashtag("chorus"))));
+    operations.put(Capability.PUBLIC_PROFILES, c -> c.lookupProfile(account, "tck-profile", 10));
     if (caps.supports(Capability.PUBLISH)) {
       operations.put(Capability.NATIVE_SCHEDULING, c -> c.publish(sample.publishAt(now.plus(Duration.ofHours(2)))));
       operations.put(Capability.POLL,
