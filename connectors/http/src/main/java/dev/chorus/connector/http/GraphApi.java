@@ -26,6 +26,19 @@ public final class GraphApi {
 
   private GraphApi() {}
 
+  /**
+   * Checks the body of a Graph write that answers {@code {"success":true}}: an explicit {@code
+   * false} becomes a {@link dev.chorus.connector.ContentRejectedException} naming {@code what}; a body
+   * without the field is taken as success (the call itself answered 2xx).
+   */
+  public static void requireSuccess(dev.chorus.model.Platform platform, ApiResponse response, String what) {
+    JsonNode success = response.json().path("success");
+    if (success.isBoolean() && !success.booleanValue()) {
+      throw new dev.chorus.connector.ContentRejectedException(platform, response.status(),
+          response.requestId().orElse(null), platform.id() + " answered success=false " + what);
+    }
+  }
+
   /** A string field, or {@code null} when absent or blank; integral numbers come back as decimal text. */
   public static String text(JsonNode node, String field) {
     JsonNode value = node.path(field);

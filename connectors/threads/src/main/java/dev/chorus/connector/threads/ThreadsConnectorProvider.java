@@ -70,7 +70,8 @@ public final class ThreadsConnectorProvider implements ConnectorProvider {
               .publishingQuota(DEFAULT_QUOTA)
               .build())
       .features(Capability.PUBLISH, Capability.DELETE, Capability.RECONCILE, Capability.ALT_TEXT,
-          Capability.POST_METRICS, Capability.ACCOUNT_METRICS, Capability.INTERACTIONS, Capability.REPLY)
+          Capability.POST_METRICS, Capability.ACCOUNT_METRICS, Capability.INTERACTIONS, Capability.REPLY,
+          Capability.HIDE)
       .formats(PostFormat.FEED, PostFormat.CAROUSEL, PostFormat.THREAD)
       .mediaKinds(MediaKind.IMAGE, MediaKind.VIDEO)
       .interactionKinds(InteractionKind.REPLY)

@@ -495,4 +495,19 @@ class ThreadsConnectorTest {
     assertThatThrownBy(() -> ThreadsOAuth.authorizationUrl("app-1", "http://insecure", ThreadsOAuth.SCOPES, "st"))
         .isInstanceOf(dev.chorus.InvalidValueException.class).hasMessageContaining("redirectUri");
   }
+
+  @Test
+  void hide_posts_manage_reply_and_success_false_is_a_rejection() {
+    wireMock.stubFor(post(urlPathEqualTo(V + "/1801/manage_reply")).willReturn(ok("h1", "{\"success\":true}")));
+    wireMock.stubFor(post(urlPathEqualTo(V + "/1802/manage_reply")).willReturn(ok("h2", "{\"success\":false}")));
+    assertThat(connector.capabilities().supports(dev.chorus.connector.Capability.HIDE)).isTrue();
+
+    connector.hide(ACCOUNT, "1801", true);
+    connector.hide(ACCOUNT, "1801", false);
+
+    wireMock.verify(1, postRequestedFor(urlPathEqualTo(V + "/1801/manage_reply")).withQueryParam("hide", equalTo("true")));
+    wireMock.verify(1, postRequestedFor(urlPathEqualTo(V + "/1801/manage_reply")).withQueryParam("hide", equalTo("false")));
+    assertThatThrownBy(() -> connector.hide(ACCOUNT, "1802", true))
+        .isInstanceOf(dev.chorus.connector.ContentRejectedException.class).hasMessageContaining("1802");
+  }
 }

@@ -388,11 +388,7 @@ public final class DefaultInstagramConnector implements InstagramConnector {
     Checks.notBlank("externalId", externalId);
     ApiResponse response = http.execute(ApiRequest.post("/" + encode(externalId))
         .query("hide", Boolean.toString(hidden)).account(account.credentials()).rateLimitBucket("graph").build());
-    JsonNode success = response.json().path("success");
-    if (success.isBoolean() && !success.booleanValue()) {
-      throw new ContentRejectedException(platform(), response.status(), response.requestId().orElse(null),
-          "Instagram answered success=false " + (hidden ? "hiding " : "unhiding ") + externalId);
-    }
+    GraphApi.requireSuccess(platform(), response, (hidden ? "hiding " : "unhiding ") + externalId);
   }
 
   // ---------------------------------------------------------------------------------------------

@@ -447,6 +447,20 @@ public final class DefaultThreadsConnector implements ThreadsConnector {
     return PublishResult.of(publishContainer(account, container), null, clock.instant());
   }
 
+  /**
+   * Hides or unhides a reply to one of the account's posts: {@code POST
+   * /{threads-reply-id}/manage_reply?hide=true|false}, answered {@code {"success":true}}.
+   */
+  @Override
+  public void hide(SocialAccount account, String externalId, boolean hidden) {
+    capabilities.require(platform(), Capability.HIDE);
+    Checks.required("account", account);
+    Checks.notBlank("externalId", externalId);
+    ApiResponse response = http.execute(ApiRequest.post("/" + encode(externalId) + "/manage_reply")
+        .query("hide", Boolean.toString(hidden)).account(account.credentials()).rateLimitBucket(BUCKET).build());
+    GraphApi.requireSuccess(platform(), response, (hidden ? "hiding " : "unhiding ") + externalId);
+  }
+
   // ---------------------------------------------------------------------------------------------
   // Reconcile
 
