@@ -2,6 +2,8 @@ package dev.chorus.strategy.influencers;
 
 import dev.chorus.model.Checks;
 import java.io.IOException;
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.io.UncheckedIOException;
 import java.io.StringWriter;
 import java.util.ArrayList;
@@ -136,8 +138,19 @@ public record CreatorComparison(List<CreatorScore> rows, Weights weights) {
       return "(undefined)";
     }
     StringBuilder s = new StringBuilder();
-    inputs.forEach((k, v) -> s.append(k).append('=').append(String.format(Locale.ROOT, "%.4g", v)).append(' '));
+    inputs.forEach((k, v) -> s.append(k).append('=').append(number(v)).append(' '));
     return s.toString().strip();
+  }
+
+  /** Whole numbers as they are, others to 4 significant digits, never in exponent notation. */
+  private static String number(double v) {
+    if (!Double.isFinite(v)) {
+      return Double.toString(v);
+    }
+    if (v == Math.rint(v) && Math.abs(v) < 1e15) {
+      return Long.toString((long) v);
+    }
+    return new BigDecimal(v).round(new MathContext(4)).stripTrailingZeros().toPlainString();
   }
 
   private static String format(java.util.OptionalDouble value) {
