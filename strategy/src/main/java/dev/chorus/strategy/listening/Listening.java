@@ -110,8 +110,9 @@ public final class Listening {
       SearchQuery first = new SearchQuery(term, since, until, null, pageSize);
       try {
         Iterable<PublicPost> all = Page.iterate(cursor -> {
+          Page<PublicPost> page = connector.search(source.account(), first.next(cursor));
           pages[0]++;
-          return connector.search(source.account(), first.next(cursor));
+          return page;
         }, maxPages);
         for (PublicPost post : all) {
           if (post.createdAt().isBefore(since) || !post.createdAt().isBefore(until)) {
