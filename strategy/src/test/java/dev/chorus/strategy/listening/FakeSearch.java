@@ -1,5 +1,6 @@
 package dev.chorus.strategy.listening;
 
+import dev.chorus.InvalidValueException;
 import dev.chorus.connector.Capabilities;
 import dev.chorus.connector.Capability;
 import dev.chorus.connector.Connector;
@@ -34,6 +35,8 @@ final class FakeSearch implements Connector {
   private SearchTerm limitedTerm;
   private int limitedPage;
   private Instant retryAt;
+  private SearchTerm.Kind unsearchable;
+  private RuntimeException failure;
 
   FakeSearch(Platform platform, boolean declaresSearch) {
     this.platform = platform;
@@ -55,6 +58,18 @@ final class FakeSearch implements Connector {
     return this;
   }
 
+  /** Searches of this kind fail before any I/O, as the SPI asks of a kind the platform cannot search. */
+  FakeSearch cannotSearch(SearchTerm.Kind kind) {
+    this.unsearchable = kind;
+    return this;
+  }
+
+  /** Every search fails with this exception. */
+  FakeSearch failWith(RuntimeException e) {
+    this.failure = e;
+    return this;
+  }
+
   @Override
   public Platform platform() {
     return platform;
@@ -73,7 +88,13 @@ final class FakeSearch implements Connector {
 
   @Override
   public Page<PublicPost> search(SocialAccount account, SearchQuery query) {
+    if (query.term().kind() == unsearchable) {
+      throw new InvalidValueException("query.term.kind", unsearchable, "cannot be searched on " + platform.id());
+    }
     queries.add(query);
+    if (failure != null) {
+      throw failure;
+    }
     int index = query.cursor() == null ? 0 : Integer.parseInt(query.cursor().substring(1)) - 1;
     if (query.term().equals(limitedTerm) && index + 1 == limitedPage) {
       throw new RateLimitedException(platform, 429, "req-429", retryAt, "search quota used up");

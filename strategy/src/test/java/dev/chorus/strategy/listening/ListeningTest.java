@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.chorus.InvalidValueException;
+import dev.chorus.connector.PlatformUnavailableException;
 import dev.chorus.connector.SearchTerm;
 import dev.chorus.model.AccountId;
 import dev.chorus.model.CredentialsRef;
@@ -138,6 +139,39 @@ class ListeningTest {
     assertThat(hours).hasSize(24);
     assertThat(hours.stream().mapToLong(VolumeBucket::posts).sum()).isEqualTo(2);
     assertThat(hours.get(20).posts()).isEqualTo(1); // 12:00 + 20 h = 08:00Z
+  }
+
+  @Test
+  void an_unsearchable_term_kind_is_listed_and_another_failure_stops_only_its_platform() {
+    SearchTerm mention = SearchTerm.mention("chorus");
+    FakeSearch x = x().cannotSearch(SearchTerm.Kind.MENTION);
+    FakeSearch down = new FakeSearch(Platform.THREADS, true)
+        .failWith(new PlatformUnavailableException(Platform.THREADS, 503, "req-503", "service unavailable"));
+    Listening listening = Listening.builder(clock).source(x, account(Platform.X))
+        .source(down, account(Platform.THREADS)).build();
+
+    ListeningResult result = listening.listen(List.of(mention, CHORUS), Duration.ofDays(1));
+
+    PlatformPass xPass = result.passes().get(0);
+    assertThat(xPass.status()).isEqualTo(PassStatus.COMPLETE);
+    assertThat(xPass.unsearchable()).singleElement().asString().startsWith("@chorus: ");
+    assertThat(x.queries).extracting(q -> q.term()).containsOnly(CHORUS);
+    assertThat(result.passes().get(1).status()).isEqualTo(PassStatus.FAILED);
+    assertThat(result.passes().get(1).reason()).contains("@chorus", "service unavailable");
+    assertThat(result.posts()).extracting(h -> h.post().externalId()).containsExactly("1", "2", "3");
+  }
+
+  @Test
+  void a_local_day_lasts_25_hours_when_summer_time_ends() {
+    // Berlin leaves summer time on 2026-10-25 at 03:00 local: that day runs 2026-10-24T22:00Z to 2026-10-25T23:00Z
+    Clock october = Clock.fixed(Instant.parse("2026-10-26T12:00:00Z"), ZoneOffset.UTC);
+    ListeningResult result = Listening.builder(october).build().listen(List.of(CHORUS), Duration.ofDays(2));
+
+    List<VolumeBucket> days = Trends.volume(result, null, ChronoUnit.DAYS, ZoneId.of("Europe/Berlin"));
+
+    assertThat(days).extracting(VolumeBucket::start).containsExactly(Instant.parse("2026-10-23T22:00:00Z"),
+        Instant.parse("2026-10-24T22:00:00Z"), Instant.parse("2026-10-25T23:00:00Z"));
+    assertThat(Duration.between(days.get(1).start(), days.get(1).end())).isEqualTo(Duration.ofHours(25));
   }
 
   @Test
