@@ -18,6 +18,9 @@ public record ListeningResult(Instant since, Instant until, List<SearchTerm> ter
   public ListeningResult {
     Checks.required("since", since);
     Checks.required("until", until);
+    if (!since.isBefore(until)) {
+      throw new dev.chorus.InvalidValueException("until", until, "must be after since " + since);
+    }
     terms = Checks.list("terms", terms);
     posts = Checks.list("posts", posts);
     passes = Checks.list("passes", passes);

@@ -16,6 +16,7 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -50,18 +51,27 @@ public final class Trends {
     if (unit != ChronoUnit.HOURS && unit != ChronoUnit.DAYS) {
       throw new InvalidValueException("unit", unit, "must be HOURS or DAYS");
     }
-    List<VolumeBucket> buckets = new ArrayList<>();
+    List<Instant> starts = new ArrayList<>();
     ZonedDateTime start = result.since().atZone(zone).truncatedTo(unit);
     while (start.toInstant().isBefore(result.until())) {
-      ZonedDateTime end = start.plus(1, unit);
-      Instant from = start.toInstant();
-      Instant to = end.toInstant();
-      long count = result.posts().stream()
-          .filter(p -> term == null || p.terms().contains(term))
-          .filter(p -> !p.post().createdAt().isBefore(from) && p.post().createdAt().isBefore(to))
-          .count();
-      buckets.add(new VolumeBucket(from, to, count));
-      start = end;
+      starts.add(start.toInstant());
+      start = start.plus(1, unit);
+    }
+    starts.add(start.toInstant());
+    long[] counts = new long[starts.size() - 1];
+    for (HeardPost post : result.posts()) {
+      if (term != null && !post.terms().contains(term)) {
+        continue;
+      }
+      int found = Collections.binarySearch(starts, post.post().createdAt());
+      int index = found >= 0 ? found : -found - 2;
+      if (index >= 0 && index < counts.length) {
+        counts[index]++;
+      }
+    }
+    List<VolumeBucket> buckets = new ArrayList<>();
+    for (int i = 0; i < counts.length; i++) {
+      buckets.add(new VolumeBucket(starts.get(i), starts.get(i + 1), counts[i]));
     }
     return List.copyOf(buckets);
   }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.chorus.InvalidValueException;
+import dev.chorus.analytics.KpiValue;
 import dev.chorus.connector.Capability;
 import dev.chorus.connector.UnsupportedCapabilityException;
 import dev.chorus.model.AccountId;
@@ -218,6 +219,22 @@ class InfluencerEvaluatorTest {
     // 100 × 1.0 × 2/3 = 66.667
     assertThat(relevance.inputs()).containsEntry("topicOverlap", 1.0).containsEntry("postsWithLanguage", 3.0);
     assertThat(relevance.score().value()).isCloseTo(66.667, EPS);
+  }
+
+  @Test
+  void hidden_followers_leave_their_components_undefined_and_the_overall_on_the_rest() {
+    PublicProfile hidden = new PublicProfile(Platform.X, "h-id", "hana", null, "marathon", null, NOW, Map.of(),
+        List.of(post("hana", 1, "run", "en", 10, 0, 0), post("hana", 2, "run", "en", 30, 0, 0)));
+
+    CreatorScore s = evaluator.score(hidden, RUNNERS, List.of());
+
+    assertThat(s.component(Component.REACH).score()).isEqualTo(KpiValue.undefined("followers not shown"));
+    assertThat(s.component(Component.ENGAGEMENT).score().isDefined()).isFalse();
+    assertThat(s.component(Component.AUTHENTICITY).score().isDefined()).isFalse();
+    assertThat(s.flags()).anyMatch(f -> f.startsWith("Followers not shown"));
+    // relevance: marathon of 4 keywords = 0.25, both posts en → 25; consistency: mean 20, sd 10, CV 0.5 → 66.667
+    // overall over the defined two: (0.30 × 25 + 0.10 × 66.667) ÷ 0.40 = 35.417
+    assertThat(s.overall().value()).isCloseTo(35.417, EPS);
   }
 
   @Test
