@@ -14,6 +14,7 @@ import dev.chorus.connector.Page;
 import dev.chorus.connector.PublishRequest;
 import dev.chorus.connector.PublishResult;
 import dev.chorus.connector.ReplyRequest;
+import dev.chorus.connector.SearchQuery;
 import dev.chorus.connector.Secret;
 import dev.chorus.connector.TransportException;
 import dev.chorus.connector.ValidationResult;
@@ -39,6 +40,8 @@ import dev.chorus.model.MediaAsset;
 import dev.chorus.model.Metric;
 import dev.chorus.model.MetricSnapshot;
 import dev.chorus.model.Platform;
+import dev.chorus.model.PublicPost;
+import dev.chorus.model.PublicProfile;
 import dev.chorus.model.SocialAccount;
 import dev.chorus.model.ThreadPart;
 import java.io.IOException;
@@ -89,6 +92,7 @@ public final class BlueskyConnector implements Connector {
   private final PlatformHttp api;
   private final Sessions sessions;
   private final MediaReader media;
+  private final PublicReads publicReads;
 
   /**
    * @param context the clock and optional extensions ({@link HttpRuntime}, {@link TokenStore},
@@ -109,6 +113,7 @@ public final class BlueskyConnector implements Connector {
     this.sessions = new Sessions(auth, identifier, password, store, clock);
     this.api = client(serviceUrl).credentials(sessions).build();
     this.media = MediaReader.from(context);
+    this.publicReads = new PublicReads(api, sessions::did, clock);
   }
 
   private PlatformHttp.Builder client(String serviceUrl) {
@@ -588,6 +593,18 @@ public final class BlueskyConnector implements Connector {
       next = null;
     }
     return new Page<>(items, next);
+  }
+
+  @Override
+  public Page<PublicPost> search(SocialAccount account, SearchQuery query) {
+    capabilities.require(platform(), Capability.SEARCH);
+    return publicReads.search(account, query);
+  }
+
+  @Override
+  public PublicProfile lookupProfile(SocialAccount account, String handle, int recentPosts) {
+    capabilities.require(platform(), Capability.PUBLIC_PROFILES);
+    return publicReads.lookupProfile(account, handle, recentPosts);
   }
 
   private static String value(JsonNode node, String field) {
