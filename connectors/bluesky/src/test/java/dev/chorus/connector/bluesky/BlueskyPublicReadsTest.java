@@ -21,6 +21,7 @@ import dev.chorus.connector.ConnectorContext;
 import dev.chorus.connector.ContentRejectedException;
 import dev.chorus.connector.NotFoundException;
 import dev.chorus.connector.Page;
+import dev.chorus.connector.RateLimitedException;
 import dev.chorus.connector.SearchQuery;
 import dev.chorus.connector.SearchTerm;
 import dev.chorus.connector.http.HttpRuntime;
@@ -227,6 +228,21 @@ class BlueskyPublicReadsTest {
     assertThatThrownBy(() -> connector.search(account, SearchQuery.of(SearchTerm.keyword("\"x"))))
         .isInstanceOf(ContentRejectedException.class)
         .hasMessageContaining("BadQueryString");
+  }
+
+  @Test
+  void a_rate_limited_search_reports_the_reset_instead_of_waiting_ten_minutes() {
+    Instant reset = clock.instant().plusSeconds(600);
+    wireMock.stubFor(get(urlPathEqualTo(SEARCH)).willReturn(aResponse().withStatus(429)
+        .withHeader("Content-Type", "application/json")
+        .withHeader("RateLimit-Limit", "3000").withHeader("RateLimit-Remaining", "0")
+        .withHeader("RateLimit-Reset", String.valueOf(reset.getEpochSecond()))
+        .withHeader("RateLimit-Policy", "3000;w=300").withHeader("Retry-After", "600")
+        .withBody("{\"error\": \"RateLimitExceeded\", \"message\": \"Rate Limit Exceeded\"}")));
+
+    assertThatThrownBy(() -> connector.search(account, SearchQuery.of(SearchTerm.keyword("x"))))
+        .isInstanceOfSatisfying(RateLimitedException.class, e -> assertThat(e.retryAt()).contains(reset));
+    assertThat(clock.instant()).isEqualTo(Instant.parse("2026-05-01T12:00:00Z")); // nothing slept
   }
 
   // ---------------------------------------------------------------------------------------------
