@@ -75,7 +75,8 @@ public final class BlueskyConnector implements Connector {
 
   private static final Logger LOG = LoggerFactory.getLogger(BlueskyConnector.class);
 
-  private static final DateTimeFormatter DATETIME =
+  /** Datetimes as the lexicons write them: UTC, milliseconds, {@code Z}. */
+  static final DateTimeFormatter DATETIME =
       DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
   /** How far before the attempt a record's createdAt may lie and still match (clock skew). */
   private static final Duration RECONCILE_SLACK = Duration.ofMinutes(2);
@@ -535,7 +536,7 @@ public final class BlueskyConnector implements Connector {
     return new MetricSnapshot(platform(), account.id(), null, clock.instant(), values);
   }
 
-  private static void put(Map<Metric, Long> values, Metric metric, Long value) {
+  static void put(Map<Metric, Long> values, Metric metric, Long value) {
     if (value != null) {
       values.put(metric, value);
     }
@@ -620,7 +621,7 @@ public final class BlueskyConnector implements Connector {
     }
   }
 
-  private static Instant instant(String text) {
+  static Instant instant(String text) {
     if (text == null) {
       return null;
     }

@@ -15,10 +15,6 @@ import dev.chorus.model.SocialAccount;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -47,8 +43,6 @@ final class PublicReads {
   private static final Pattern HANDLE = Pattern.compile(
       "([a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?\\.)+[a-zA-Z]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?");
   private static final Pattern DID = Pattern.compile("did:[a-z]+:[a-zA-Z0-9._:%-]{1,2048}");
-  private static final DateTimeFormatter DATETIME =
-      DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
   private final PlatformHttp api;
   private final Supplier<String> ownDid;
@@ -74,10 +68,10 @@ final class PublicReads {
           term.value()));
     }
     if (query.since() != null) {
-      call.query("since", DATETIME.format(query.since()));
+      call.query("since", BlueskyConnector.DATETIME.format(query.since()));
     }
     if (query.until() != null) {
-      call.query("until", DATETIME.format(query.until()));
+      call.query("until", BlueskyConnector.DATETIME.format(query.until()));
     }
     if (query.cursor() != null) {
       call.query("cursor", query.cursor());
@@ -218,19 +212,10 @@ final class PublicReads {
   }
 
   private static void put(Map<Metric, Long> values, Metric metric, Long value) {
-    if (value != null) {
-      values.put(metric, value);
-    }
+    BlueskyConnector.put(values, metric, value);
   }
 
   private static Instant instant(String text) {
-    if (text == null) {
-      return null;
-    }
-    try {
-      return OffsetDateTime.parse(text).toInstant();
-    } catch (DateTimeParseException e) {
-      return null;
-    }
+    return BlueskyConnector.instant(text);
   }
 }
