@@ -58,7 +58,7 @@ public final class BlueskyConnectorProvider implements ConnectorProvider {
               .build())
       .features(Capability.PUBLISH, Capability.DELETE, Capability.REPLY, Capability.RECONCILE,
           Capability.POST_METRICS, Capability.ACCOUNT_METRICS, Capability.INTERACTIONS,
-          Capability.LINK, Capability.ALT_TEXT)
+          Capability.LINK, Capability.ALT_TEXT, Capability.SEARCH, Capability.PUBLIC_PROFILES)
       .formats(PostFormat.FEED, PostFormat.THREAD)
       .mediaKinds(MediaKind.IMAGE)
       .interactionKinds(InteractionKind.MENTION, InteractionKind.REPLY, InteractionKind.QUOTE)

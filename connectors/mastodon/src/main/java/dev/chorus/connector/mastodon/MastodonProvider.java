@@ -60,7 +60,7 @@ public final class MastodonProvider implements ConnectorProvider {
         .features(Capability.PUBLISH, Capability.DELETE, Capability.REPLY, Capability.NATIVE_SCHEDULING,
             Capability.POST_METRICS, Capability.ACCOUNT_METRICS, Capability.INTERACTIONS,
             Capability.IDEMPOTENCY_KEYS, Capability.RECONCILE, Capability.POLL, Capability.LINK,
-            Capability.ALT_TEXT)
+            Capability.ALT_TEXT, Capability.SEARCH, Capability.PUBLIC_PROFILES)
         .formats(PostFormat.FEED, PostFormat.THREAD)
         .mediaKinds(MediaKind.IMAGE, MediaKind.GIF, MediaKind.VIDEO)
         .interactionKinds(InteractionKind.MENTION, InteractionKind.REPLY)

@@ -14,6 +14,7 @@ import dev.chorus.connector.Page;
 import dev.chorus.connector.PublishRequest;
 import dev.chorus.connector.PublishResult;
 import dev.chorus.connector.ReplyRequest;
+import dev.chorus.connector.SearchQuery;
 import dev.chorus.connector.Secret;
 import dev.chorus.connector.TransportException;
 import dev.chorus.connector.ValidationResult;
@@ -39,6 +40,8 @@ import dev.chorus.model.MediaAsset;
 import dev.chorus.model.Metric;
 import dev.chorus.model.MetricSnapshot;
 import dev.chorus.model.Platform;
+import dev.chorus.model.PublicPost;
+import dev.chorus.model.PublicProfile;
 import dev.chorus.model.SocialAccount;
 import dev.chorus.model.ThreadPart;
 import java.io.IOException;
@@ -72,7 +75,8 @@ public final class BlueskyConnector implements Connector {
 
   private static final Logger LOG = LoggerFactory.getLogger(BlueskyConnector.class);
 
-  private static final DateTimeFormatter DATETIME =
+  /** Datetimes as the lexicons write them: UTC, milliseconds, {@code Z}. */
+  static final DateTimeFormatter DATETIME =
       DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
   /** How far before the attempt a record's createdAt may lie and still match (clock skew). */
   private static final Duration RECONCILE_SLACK = Duration.ofMinutes(2);
@@ -89,6 +93,7 @@ public final class BlueskyConnector implements Connector {
   private final PlatformHttp api;
   private final Sessions sessions;
   private final MediaReader media;
+  private final PublicReads publicReads;
 
   /**
    * @param context the clock and optional extensions ({@link HttpRuntime}, {@link TokenStore},
@@ -109,6 +114,7 @@ public final class BlueskyConnector implements Connector {
     this.sessions = new Sessions(auth, identifier, password, store, clock);
     this.api = client(serviceUrl).credentials(sessions).build();
     this.media = MediaReader.from(context);
+    this.publicReads = new PublicReads(api, sessions::did, clock);
   }
 
   private PlatformHttp.Builder client(String serviceUrl) {
@@ -530,7 +536,7 @@ public final class BlueskyConnector implements Connector {
     return new MetricSnapshot(platform(), account.id(), null, clock.instant(), values);
   }
 
-  private static void put(Map<Metric, Long> values, Metric metric, Long value) {
+  static void put(Map<Metric, Long> values, Metric metric, Long value) {
     if (value != null) {
       values.put(metric, value);
     }
@@ -590,6 +596,18 @@ public final class BlueskyConnector implements Connector {
     return new Page<>(items, next);
   }
 
+  @Override
+  public Page<PublicPost> search(SocialAccount account, SearchQuery query) {
+    capabilities.require(platform(), Capability.SEARCH);
+    return publicReads.search(account, query);
+  }
+
+  @Override
+  public PublicProfile lookupProfile(SocialAccount account, String handle, int recentPosts) {
+    capabilities.require(platform(), Capability.PUBLIC_PROFILES);
+    return publicReads.lookupProfile(account, handle, recentPosts);
+  }
+
   private static String value(JsonNode node, String field) {
     JsonNode value = node.path(field);
     return value.isString() ? value.stringValue() : "";
@@ -603,7 +621,7 @@ public final class BlueskyConnector implements Connector {
     }
   }
 
-  private static Instant instant(String text) {
+  static Instant instant(String text) {
     if (text == null) {
       return null;
     }

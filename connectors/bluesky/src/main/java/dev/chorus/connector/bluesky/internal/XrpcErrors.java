@@ -10,6 +10,7 @@ import dev.chorus.connector.RateLimitedException;
 import dev.chorus.connector.http.ApiResponse;
 import dev.chorus.connector.http.ErrorMapper;
 import dev.chorus.model.Platform;
+import java.util.Locale;
 import java.util.Set;
 import tools.jackson.databind.JsonNode;
 
@@ -27,6 +28,7 @@ public final class XrpcErrors implements ErrorMapper {
       "ExpiredToken", "InvalidToken", "AuthMissing", "AuthenticationRequired", "AuthRequired");
   private static final Set<String> DENIED = Set.of("AccountTakedown", "Forbidden", "AccountDeactivated");
   private static final Set<String> NOT_FOUND = Set.of("NotFound", "RecordNotFound", "RepoNotFound", "XRPCNotSupported");
+  private static final Set<String> PROFILE_NOT_FOUND = Set.of("profile not found", "actor not found");
   private static final int MAX_MESSAGE = 300;
 
   private XrpcErrors() {}
@@ -46,13 +48,25 @@ public final class XrpcErrors implements ErrorMapper {
     if (DENIED.contains(name) || status == 403) {
       return new PermissionDeniedException(platform, status, requestId, message);
     }
-    if (NOT_FOUND.contains(name) || status == 404) {
+    if (NOT_FOUND.contains(name) || status == 404 || isMissingProfile(name, response)) {
       return new NotFoundException(platform, status, requestId, message);
     }
     if (status == 408 || status >= 500) {
       return new PlatformUnavailableException(platform, status, requestId, message);
     }
     return new ContentRejectedException(platform, status, requestId, message);
+  }
+
+  /**
+   * The app view answers a lookup of an unknown actor (getProfile, getAuthorFeed) with HTTP 400
+   * {@code InvalidRequest} "Profile not found" rather than a 404.
+   */
+  private static boolean isMissingProfile(String name, ApiResponse response) {
+    if (!"InvalidRequest".equals(name)) {
+      return false;
+    }
+    JsonNode message = response.json().path("message");
+    return message.isString() && PROFILE_NOT_FOUND.contains(message.stringValue().strip().toLowerCase(Locale.ROOT));
   }
 
   /** The XRPC error name of a failed response, or an empty string when the body has none. */

@@ -16,6 +16,7 @@ import dev.chorus.connector.PlatformUnavailableException;
 import dev.chorus.connector.PublishRequest;
 import dev.chorus.connector.PublishResult;
 import dev.chorus.connector.ReplyRequest;
+import dev.chorus.connector.SearchQuery;
 import dev.chorus.connector.TransportException;
 import dev.chorus.connector.ValidationResult;
 import dev.chorus.connector.Violation;
@@ -43,6 +44,8 @@ import dev.chorus.model.Metric;
 import dev.chorus.model.MetricSnapshot;
 import dev.chorus.model.Platform;
 import dev.chorus.model.Poll;
+import dev.chorus.model.PublicPost;
+import dev.chorus.model.PublicProfile;
 import dev.chorus.model.SocialAccount;
 import dev.chorus.model.ThreadPart;
 import dev.chorus.text.TextCounter;
@@ -106,6 +109,7 @@ public final class DefaultMastodonConnector implements MastodonConnector {
   private final Duration processingTimeout;
   private final Duration limitsTtl;
   private final AtomicReference<Loaded> loaded = new AtomicReference<>();
+  private final PublicReads publicReads;
 
   /** Limits read from the instance, the capabilities they make, and when they were read. */
   private record Loaded(InstanceLimits limits, Capabilities capabilities, Instant at) {}
@@ -140,6 +144,7 @@ public final class DefaultMastodonConnector implements MastodonConnector {
         .requestIdHeader("X-Request-Id")
         .credentials(credentials)
         .build();
+    this.publicReads = new PublicReads(http, clock);
   }
 
   private static Duration positive(String name, Duration value) {
@@ -565,7 +570,7 @@ public final class DefaultMastodonConnector implements MastodonConnector {
     }
   }
 
-  private static String segment(String id) {
+  static String segment(String id) {
     return URLEncoder.encode(id, StandardCharsets.UTF_8).replace("+", "%20");
   }
 
@@ -690,7 +695,7 @@ public final class DefaultMastodonConnector implements MastodonConnector {
     return snapshots;
   }
 
-  private static void put(Map<Metric, Long> values, Metric metric, Long value) {
+  static void put(Map<Metric, Long> values, Metric metric, Long value) {
     if (value != null) {
       values.put(metric, value);
     }
@@ -762,6 +767,18 @@ public final class DefaultMastodonConnector implements MastodonConnector {
       next = null; // a server that repeats its cursor would page forever
     }
     return new Page<>(items, next);
+  }
+
+  @Override
+  public Page<PublicPost> search(SocialAccount account, SearchQuery query) {
+    declared.require(platform(), Capability.SEARCH);
+    return publicReads.search(account, query);
+  }
+
+  @Override
+  public PublicProfile lookupProfile(SocialAccount account, String handle, int recentPosts) {
+    declared.require(platform(), Capability.PUBLIC_PROFILES);
+    return publicReads.lookupProfile(account, handle, recentPosts);
   }
 
   @Override
