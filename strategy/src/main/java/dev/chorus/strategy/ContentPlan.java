@@ -38,18 +38,16 @@ public record ContentPlan(ContentMix mix, YearMonth month, List<PlannedSlot> slo
     return group(PlannedSlot::week, new TreeMap<>());
   }
 
-  /** Slots per pillar on each platform. */
+  /** Slots per pillar on each platform, platforms in the order of their first slot. */
   public Map<Platform, Map<String, Integer>> countsByPlatform() {
     return group(PlannedSlot::platform, new LinkedHashMap<>());
   }
 
-  private <K> Map<K, Map<String, Integer>> group(Function<PlannedSlot, K> key, Map<K, List<PlannedSlot>> into) {
+  private <K> Map<K, Map<String, Integer>> group(Function<PlannedSlot, K> key, Map<K, Map<String, Integer>> into) {
     for (PlannedSlot slot : slots) {
-      into.computeIfAbsent(key.apply(slot), k -> new ArrayList<>()).add(slot);
+      into.computeIfAbsent(key.apply(slot), k -> count(List.of())).merge(slot.pillar(), 1, Integer::sum);
     }
-    Map<K, Map<String, Integer>> counts = into instanceof TreeMap ? new TreeMap<>() : new LinkedHashMap<>();
-    into.forEach((k, list) -> counts.put(k, count(list)));
-    return counts;
+    return into;
   }
 
   private Map<String, Integer> count(List<PlannedSlot> list) {

@@ -180,10 +180,12 @@ public final class PlatformAdvisor {
     String label = "age " + (demographics.ageMin() == null ? "" : demographics.ageMin()) + "-"
         + (demographics.ageMax() == null ? "" : demographics.ageMax());
     if (weights == 0) {
-      // Under-18 audiences: the surveys cover adults only, so the youngest band stands in.
-      Strength youngest = require(platform, PlatformStrengths.AGE, PlatformStrengths.AGE_BANDS.get(0));
-      return new Factor(label, youngest.value(), ageWeight, youngest.value() * ageWeight,
-          "no adult band overlaps; youngest band 18-29 stands in; " + youngest.source());
+      // Under 18 (the surveys cover adults only) or past the open band's nominal end: the nearest band stands in.
+      List<String> bands = PlatformStrengths.AGE_BANDS;
+      String nearest = low > OPEN_BAND_END ? bands.get(bands.size() - 1) : bands.get(0);
+      Strength stand = require(platform, PlatformStrengths.AGE, nearest);
+      return new Factor(label, stand.value(), ageWeight, stand.value() * ageWeight,
+          "no band overlaps; the nearest band " + nearest + " stands in; " + stand.source());
     }
     double value = weighted / weights;
     return new Factor(label, value, ageWeight, value * ageWeight,

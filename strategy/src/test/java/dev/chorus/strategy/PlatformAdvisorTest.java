@@ -16,6 +16,7 @@ import java.io.StringReader;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
 
@@ -98,6 +99,17 @@ class PlatformAdvisorTest {
     assertThat(linkedin.factors().get(1).value()).isCloseTo(0.35, EPS);
     // .9×.40 + .35×.35 + .94×.25 = .36 + .1225 + .235 = .7175
     assertThat(linkedin.score()).isCloseTo(0.7175, EPS);
+  }
+
+  @Test
+  void audiences_outside_the_surveyed_ages_use_the_nearest_band() {
+    Function<Audience, Double> youtubeAge = a -> advisor.rank(Objective.AWARENESS, a, Market.B2C, List.of()).stream()
+        .filter(r -> r.platform().equals(Platform.YOUTUBE)).findFirst().orElseThrow().factors().get(1).value();
+    // Teens 13-17: no adult band overlaps, 18-29 (.93) stands in; 90+: past 65-84, 65+ (.60) stands in.
+    assertThat(youtubeAge.apply(audience(13, 17, List.of(), Set.of()))).isEqualTo(0.93);
+    assertThat(youtubeAge.apply(audience(90, null, List.of(), Set.of()))).isEqualTo(0.60);
+    // 16-20 is clipped to 18-20, inside 18-29 only.
+    assertThat(youtubeAge.apply(audience(16, 20, List.of(), Set.of()))).isCloseTo(0.93, EPS);
   }
 
   @Test
