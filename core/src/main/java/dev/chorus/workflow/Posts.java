@@ -81,6 +81,19 @@ public final class Posts {
    * @throws InvalidValueException if there is no target or a target is not a fresh draft
    */
   public Post createDraft(PostContent content, List<PostTarget> targets, CampaignId campaign) {
+    return createDraft(content, targets, campaign, null);
+  }
+
+  /**
+   * Drafts a post with these targets, tagged with a content pillar (needs POST_CREATE); otherwise
+   * as {@link #createDraft(PostContent, List, CampaignId)}.
+   *
+   * @param campaign the campaign it belongs to, or {@code null}
+   * @param pillar the content pillar (educational, promotional, ...), or {@code null}
+   * @throws EntityNotFoundException if an account or the campaign is not in this workspace
+   * @throws InvalidValueException if there is no target or a target is not a fresh draft
+   */
+  public Post createDraft(PostContent content, List<PostTarget> targets, CampaignId campaign, String pillar) {
     Checks.required("content", content);
     List<PostTarget> checked = Checks.list("post.targets", targets);
     if (checked.isEmpty()) {
@@ -103,7 +116,7 @@ public final class Posts {
       throw new EntityNotFoundException("campaign", campaign, workspace);
     }
     Post.Builder builder =
-        Post.builder(workspace, content).campaign(campaign).createdBy(actor).createdAt(workflow.now());
+        Post.builder(workspace, content).campaign(campaign).pillar(pillar).createdBy(actor).createdAt(workflow.now());
     checked.forEach(builder::target);
     Post post = builder.build();
     workflow.store().insertPost(post);

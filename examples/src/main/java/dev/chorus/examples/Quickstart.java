@@ -24,8 +24,11 @@ import dev.chorus.connector.sandbox.SandboxPlatform;
 import dev.chorus.model.AccountId;
 import dev.chorus.model.ActorId;
 import dev.chorus.model.ApprovalPolicy;
+import dev.chorus.model.Audience;
+import dev.chorus.model.AudienceId;
 import dev.chorus.model.Campaign;
 import dev.chorus.model.CredentialsRef;
+import dev.chorus.model.Demographics;
 import dev.chorus.model.KpiTarget;
 import dev.chorus.model.Metric;
 import dev.chorus.model.MetricSnapshot;
@@ -41,6 +44,13 @@ import dev.chorus.schedule.DispatchRecord;
 import dev.chorus.schedule.DispatchState;
 import dev.chorus.schedule.ScheduleIntent;
 import dev.chorus.schedule.WeeklySlots;
+import dev.chorus.strategy.AccountQueue;
+import dev.chorus.strategy.ContentMix;
+import dev.chorus.strategy.ContentPlan;
+import dev.chorus.strategy.ContentPlanner;
+import dev.chorus.strategy.PlannedSlot;
+import dev.chorus.strategy.PlatformAdvisor;
+import dev.chorus.strategy.PlatformRecommendation;
 import dev.chorus.workflow.Session;
 import java.io.IOException;
 import java.io.InputStream;
@@ -56,6 +66,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.time.YearMonth;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
@@ -65,6 +76,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -74,8 +86,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * platform, a campaign with KPI targets, a 30-day content calendar imported from CSV (first a
  * draft with a bad row, whose errors are printed, then the fixed file), posts scheduled at the
  * calendar's times, into queue slots and at the best times, the scheduling engine publishing a
- * month of posts on a simulated clock, metrics collected as they grow, and a KPI report printed
- * and written as HTML.
+ * month of posts on a simulated clock, metrics collected as they grow, a KPI report printed
+ * and written as HTML, and then the strategy for next month: the platform advisor's pick for the
+ * campaign's objective and audience, and April's draft slots keeping a content mix.
  *
  * <p>Run it with {@code mvn -B -q -pl examples -am compile exec:java}; it takes a few seconds.
  */
@@ -271,8 +284,49 @@ public final class Quickstart {
       writeReport(report, HtmlReport.create().render(html));
       out.println();
       out.println("HTML report written to " + report.toAbsolutePath());
+
+      // 9. Strategy for next month: where to post for the objective and audience, and a month of
+      //    draft slots that keeps the content mix per week and per platform.
+      strategy(out, chorus, campaign, workspace, List.of(
+          AccountQueue.queue(bakery, WeeklySlots.daily(EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY),
+              LocalTime.of(15, 30))),
+          AccountQueue.bestTimes(coffee)), suggester);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Prints the platform advisor's pick for the campaign and a planned April with its mix. */
+  private static void strategy(PrintStream out, Chorus chorus, Campaign campaign, Workspace workspace,
+      List<AccountQueue> accounts, BestTimeSlotSuggester suggester) {
+    Audience audience = new Audience(AudienceId.of("coffee-lovers"), workspace.id(), "Coffee lovers",
+        new Demographics(25, 44, Set.of()), List.of("DE"), List.of("de", "en"), Set.of("coffee", "baking"), BERLIN,
+        null, null);
+    out.println();
+    out.println("== Platform advisor: " + campaign.name() + " (" + campaign.objective() + "), "
+        + audience.name().toLowerCase(Locale.ROOT) + " 25-44 in DE, " + PlatformAdvisor.marketOf(audience));
+    List<PlatformRecommendation> top = PlatformAdvisor.ofDefaults().recommend(campaign, audience);
+    for (int i = 0; i < top.size(); i++) {
+      PlatformRecommendation r = top.get(i);
+      out.printf(Locale.ROOT, "  %d. %-10s %.3f  = %s%n", i + 1, r.platform().id(), r.score(), String.join(" + ",
+          r.factors().stream().map(f -> String.format(Locale.ROOT, "%s %.3f", f.name().split(" ")[0], f.contribution()))
+              .toList()));
+    }
+    out.println("  why " + top.get(0).platform() + ": " + top.get(0).reasons().get(1));
+
+    ContentMix mix = ContentMix.of("Spring menu, week by week",
+        "educational", 0.4, "entertaining", 0.3, "promotional", 0.2, "social proof", 0.1);
+    ContentPlan plan = ContentPlanner.builder().suggester(suggester)
+        .formats(platform -> chorus.scheduler().connector(platform).orElseThrow().capabilities().formats())
+        .build().plan(mix, YearMonth.of(2026, 4), accounts);
+    out.println();
+    out.println("== Content plan April 2026: " + mix.theme() + ", " + plan.slots().size() + " draft slots");
+    out.println("Mix " + plan.counts() + " against targets " + mix.pillars().stream()
+        .map(p -> p.name() + " " + Math.round(p.share() * 100) + "%").toList());
+    plan.countsByWeek().forEach((week, counts) -> out.println("  week of " + week + "  " + counts));
+    for (PlannedSlot slot : plan.slots().subList(0, Math.min(4, plan.slots().size()))) {
+      out.println("  " + WHEN.format(slot.localTime()) + "  " + slot.account().value() + "  " + slot.pillar()
+          + " as " + slot.format());
     }
   }
 

@@ -41,6 +41,17 @@ class QuickstartTest {
         .containsPattern("engagement_rate_by_impressions\\s+\\d+\\.\\d\\d%\\s+5\\.00%");
     assertThat(printed).contains("HTML report written to " + report.toAbsolutePath());
 
+    // Strategy: youtube for awareness among 25-44 consumers is .9×.40 = .360 objective, age
+    // (5/12 × .93 + 15/20 × .92) / (5/12 + 15/20) = 1.0775 / 1.16667 = .92357 × .35 = .323,
+    // market .85 × .25 = .2125: .896 in all.
+    assertThat(printed).contains("== Platform advisor: Spring menu (AWARENESS)")
+        .contains("1. youtube    0.896  = objective 0.360 + age 0.323 + market 0.213");
+    // April: the bakery's 22 weekdays at 15:30 plus the coffee account's best times, all on the
+    // sandbox, so one sequence: every pillar within one of share × slots.
+    assertThat(printed).containsPattern("== Content plan April 2026: Spring menu, week by week, \\d+ draft slots")
+        .contains("Wed 01 Apr 15:30  acme-bakery  educational as CAROUSEL")
+        .contains("Thu 02 Apr 15:30  acme-bakery  entertaining as REEL");
+
     String html = Files.readString(report, StandardCharsets.UTF_8);
     assertThat(html).startsWith("<!DOCTYPE html>").contains("Spring menu").contains("<svg")
         .contains("Impressions by publish day").doesNotContain("<script");
