@@ -18,6 +18,7 @@ import dev.chorus.connector.PublishRequest;
 import dev.chorus.connector.PublishResult;
 import dev.chorus.connector.RateLimitedException;
 import dev.chorus.connector.ReplyRequest;
+import dev.chorus.connector.SearchQuery;
 import dev.chorus.connector.Secret;
 import dev.chorus.connector.TextLimit;
 import dev.chorus.connector.TransportException;
@@ -32,6 +33,8 @@ import dev.chorus.model.MediaKind;
 import dev.chorus.model.Metric;
 import dev.chorus.model.MetricSnapshot;
 import dev.chorus.model.Platform;
+import dev.chorus.model.PublicPost;
+import dev.chorus.model.PublicProfile;
 import dev.chorus.model.PostFormat;
 import dev.chorus.model.SocialAccount;
 import dev.chorus.text.CountingRule;
@@ -112,6 +115,7 @@ public final class SandboxPlatform {
   private final Map<String, long[]> windows = new HashMap<>();
   private final List<Arranged> arranged = new ArrayList<>();
   private final Set<String> hidden = new HashSet<>();
+  private final PublicWorld publicWorld = new PublicWorld();
   private Instant stormUntil;
   private boolean simulateInteractions = true;
   private int maxPageSize = 1000;
@@ -182,7 +186,7 @@ public final class SandboxPlatform {
     List<Capability> features = new ArrayList<>(List.of(Capability.PUBLISH, Capability.DELETE,
         Capability.REPLY, Capability.POST_METRICS, Capability.ACCOUNT_METRICS, Capability.INTERACTIONS,
         Capability.RECONCILE, Capability.FIRST_COMMENT, Capability.POLL, Capability.LINK, Capability.ALT_TEXT,
-        Capability.HIDE));
+        Capability.HIDE, Capability.SEARCH, Capability.PUBLIC_PROFILES));
     if (idempotencyKeys) {
       features.add(Capability.IDEMPOTENCY_KEYS);
     }
@@ -606,6 +610,65 @@ public final class SandboxPlatform {
     }
   }
 
+  /**
+   * Public posts by any account, newest first, whose text has the keyword (ignoring case), the
+   * hashtag or a mention of the handle; pages hold at most the interaction page cap.
+   *
+   * @throws InvalidValueException when the cursor is not one this platform issued
+   */
+  public Page<PublicPost> searchPublic(Secret key, SocialAccount account, SearchQuery query) {
+    Checks.required("account", account);
+    Checks.required("query", query);
+    Call call = begin(SandboxOperation.SEARCH_PUBLIC, key, account.externalId());
+    Page<PublicPost> page;
+    synchronized (lock) {
+      page = publicWorld.search(query, maxPageSize, clock.instant());
+    }
+    return end(call, page);
+  }
+
+  /**
+   * Another account's public profile with up to {@code recentPosts} (0-100) of its latest public
+   * posts, newest first.
+   *
+   * @throws NotFoundException when no profile has the handle (HTTP 404)
+   */
+  public PublicProfile lookupProfile(Secret key, SocialAccount account, String handle, int recentPosts) {
+    Checks.required("account", account);
+    Checks.notBlank("handle", handle);
+    if (recentPosts < 0 || recentPosts > 100) {
+      throw new InvalidValueException("recentPosts", recentPosts, "must be 0-100");
+    }
+    String bare = handle.startsWith("@") ? handle.substring(1) : handle;
+    Call call = begin(SandboxOperation.LOOKUP_PROFILE, key, account.externalId());
+    PublicProfile profile;
+    synchronized (lock) {
+      profile = publicWorld.profile(bare, recentPosts, clock.instant()).orElseThrow(() ->
+          new NotFoundException(platform, 404, call.requestId, "no profile @" + bare));
+    }
+    return end(call, profile);
+  }
+
+  /** Adds a public post by another account; no request is counted. */
+  public void arrangePublicPost(PublicPost post) {
+    Checks.required("post", post);
+    synchronized (lock) {
+      publicWorld.addPost(post);
+    }
+  }
+
+  /**
+   * Adds another account's public profile with its counters, and its {@code recentPosts} as public
+   * posts; no request is counted.
+   */
+  public void arrangeProfile(PublicProfile profile) {
+    Checks.required("profile", profile);
+    synchronized (lock) {
+      publicWorld.addProfile(profile);
+      profile.recentPosts().forEach(publicWorld::addPost);
+    }
+  }
+
   /** Stores a text post as if the account had published it at {@code createdAt}; no request is counted. */
   public SandboxPost arrangePost(String accountExternalId, String externalId, String text, Instant createdAt) {
     Checks.notBlank("accountExternalId", accountExternalId);
@@ -686,6 +749,7 @@ public final class SandboxPlatform {
     windows.clear();
     arranged.clear();
     hidden.clear();
+    publicWorld.clear();
     stormUntil = null;
     simulateInteractions = true;
     maxPageSize = 1000;
