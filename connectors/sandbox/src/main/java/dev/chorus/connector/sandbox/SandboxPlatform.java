@@ -669,6 +669,60 @@ public final class SandboxPlatform {
     }
   }
 
+  /**
+   * Adds {@code accounts} simulated public accounts {@code sim_0}, {@code sim_1}, ... with {@code
+   * postsEach} public posts each, spread evenly over the 7 days before now (newest about a day /
+   * (postsEach + 1) ago), each tagged with one of the hashtags in turn. Deterministic from the
+   * seed: followers log-uniform in [100, 100,000), following 50-999, an engagement rate per account
+   * uniform in [0.5 %, 5 %); a post's likes are {@code floor(followers × rate × (0.5 + u))} with
+   * {@code u} uniform in [0, 1), shares a tenth and comments a twentieth of the likes (rounded down).
+   * POSTS is {@code postsEach}. No request is counted.
+   */
+  public void simulatePublicAccounts(int accounts, int postsEach, List<String> hashtags) {
+    if (accounts < 1 || accounts > 10_000) {
+      throw new InvalidValueException("accounts", accounts, "must be 1-10000");
+    }
+    if (postsEach < 0 || postsEach > 1000) {
+      throw new InvalidValueException("postsEach", postsEach, "must be 0-1000");
+    }
+    List<String> tags = Checks.list("hashtags", hashtags);
+    if (tags.isEmpty()) {
+      throw new InvalidValueException("hashtags", tags, "must name at least one hashtag");
+    }
+    Instant now = clock.instant();
+    Duration step = Duration.ofDays(7).dividedBy(postsEach + 1L);
+    synchronized (lock) {
+      for (int i = 0; i < accounts; i++) {
+        java.util.SplittableRandom random = Engagement.random(seed, "public-account:" + i);
+        String handle = "sim_" + i;
+        String id = "sim-id-" + i;
+        long followers = (long) Math.floor(100 * Math.pow(10, 3 * random.nextDouble()));
+        double rate = 0.005 + 0.045 * random.nextDouble();
+        List<PublicPost> latest = new ArrayList<>();
+        for (int j = 0; j < postsEach; j++) {
+          long likes = (long) Math.floor(followers * rate * (0.5 + random.nextDouble()));
+          Map<Metric, Long> counters = new LinkedHashMap<>();
+          counters.put(Metric.LIKES, likes);
+          counters.put(Metric.SHARES, likes / 10);
+          counters.put(Metric.COMMENTS, likes / 20);
+          String tag = tags.get((i + j) % tags.size());
+          String postId = "sim-" + i + "-" + j;
+          latest.add(new PublicPost(platform, postId, id, handle,
+              "Simulated post " + j + " by @" + handle + " #" + (tag.startsWith("#") ? tag.substring(1) : tag),
+              now.minus(step.multipliedBy(j + 1L)), "en", URI.create(BASE_URL + "public/" + postId), now, counters));
+        }
+        Map<Metric, Long> counters = new LinkedHashMap<>();
+        counters.put(Metric.FOLLOWERS, followers);
+        counters.put(Metric.FOLLOWING, 50L + random.nextInt(950));
+        counters.put(Metric.POSTS, (long) postsEach);
+        PublicProfile profile = new PublicProfile(platform, id, handle, "Simulated " + i, "A simulated account",
+            now.minus(Duration.ofDays(365)), now, counters, latest);
+        publicWorld.addProfile(profile);
+        latest.forEach(publicWorld::addPost);
+      }
+    }
+  }
+
   /** Stores a text post as if the account had published it at {@code createdAt}; no request is counted. */
   public SandboxPost arrangePost(String accountExternalId, String externalId, String text, Instant createdAt) {
     Checks.notBlank("accountExternalId", accountExternalId);

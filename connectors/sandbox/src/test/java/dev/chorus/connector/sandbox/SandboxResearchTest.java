@@ -91,4 +91,34 @@ class SandboxResearchTest {
     assertThatThrownBy(() -> connector.lookupProfile(account, "bob", 5))
         .isInstanceOfSatisfying(NotFoundException.class, e -> assertThat(e.httpStatus()).hasValue(404));
   }
+
+  @Test
+  void simulated_public_accounts_are_deterministic_tagged_in_turn_and_spread_over_a_week() {
+    SandboxPlatform other = Fixtures.sandbox(clock).build();
+    sandbox.reset();
+    sandbox.simulatePublicAccounts(3, 4, List.of("launch", "#promo"));
+    other.simulatePublicAccounts(3, 4, List.of("launch", "#promo"));
+    SandboxConnector connector = new SandboxConnector(sandbox, Fixtures.KEY);
+    // post j of account i carries tag (i + j) % 2: #launch for (0,0) (0,2) (1,1) (1,3) (2,0) (2,2)
+    Page<PublicPost> launch = connector.search(account, SearchQuery.of(SearchTerm.hashtag("launch")));
+    assertThat(launch.items()).hasSize(6);
+    // posts are 7 days / (4 + 1) = 33.6 h apart, the newest 33.6 h ago: within 48 h only j = 0
+    Page<PublicPost> recent = connector.search(account, SearchQuery.of(SearchTerm.hashtag("launch"))
+        .between(Fixtures.TUESDAY.minus(Duration.ofHours(48)), null));
+    assertThat(ids(recent)).containsExactlyInAnyOrder("sim-0-0", "sim-2-0");
+    assertThat(recent.items().get(0).createdAt()).isEqualTo(Fixtures.TUESDAY.minus(Duration.ofMinutes(2016)));
+    for (PublicPost post : launch.items()) {
+      long likes = post.metric(Metric.LIKES).orElseThrow();
+      assertThat(post.metric(Metric.SHARES)).hasValue(likes / 10);
+      assertThat(post.metric(Metric.COMMENTS)).hasValue(likes / 20);
+    }
+    PublicProfile sim1 = connector.lookupProfile(account, "sim_1", 2);
+    assertThat(sim1.recentPosts()).extracting(PublicPost::externalId).containsExactly("sim-1-0", "sim-1-1");
+    assertThat(sim1.counter(Metric.POSTS)).hasValue(4);
+    assertThat(sim1.counter(Metric.FOLLOWERS).orElseThrow()).isBetween(100L, 99_999L);
+    SandboxConnector twin = new SandboxConnector(other, Fixtures.KEY);
+    PublicProfile sim1Twin = twin.lookupProfile(account, "sim_1", 2);
+    assertThat(sim1Twin.counters()).isEqualTo(sim1.counters());
+    assertThat(sim1Twin.recentPosts()).isEqualTo(sim1.recentPosts());
+  }
 }
