@@ -7,12 +7,15 @@ import dev.chorus.connector.Page;
 import dev.chorus.connector.PublishRequest;
 import dev.chorus.connector.PublishResult;
 import dev.chorus.connector.ReplyRequest;
+import dev.chorus.connector.SearchQuery;
 import dev.chorus.connector.Secret;
 import dev.chorus.connector.ValidationResult;
 import dev.chorus.model.Checks;
 import dev.chorus.model.Interaction;
 import dev.chorus.model.MetricSnapshot;
 import dev.chorus.model.Platform;
+import dev.chorus.model.PublicPost;
+import dev.chorus.model.PublicProfile;
 import dev.chorus.model.SocialAccount;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -96,6 +99,16 @@ final class SandboxConnector implements Connector {
   @Override
   public void hide(SocialAccount account, String externalId, boolean hidden) {
     sandbox.hide(apiKey, account, externalId, hidden);
+  }
+
+  @Override
+  public Page<PublicPost> search(SocialAccount account, SearchQuery query) {
+    return sandbox.searchPublic(apiKey, account, query);
+  }
+
+  @Override
+  public PublicProfile lookupProfile(SocialAccount account, String handle, int recentPosts) {
+    return sandbox.lookupProfile(apiKey, account, handle, recentPosts);
   }
 
   @Override

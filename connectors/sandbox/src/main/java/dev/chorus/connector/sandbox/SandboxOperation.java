@@ -17,7 +17,11 @@ public enum SandboxOperation {
   /** Reply to a post or comment. */
   REPLY,
   /** Hide or unhide a comment or mention. */
-  HIDE;
+  HIDE,
+  /** Search public posts by any account. */
+  SEARCH_PUBLIC,
+  /** Read another account's public profile. */
+  LOOKUP_PROFILE;
 
   /** Whether the operation changes state on the platform (so a lost response leaves the outcome unknown). */
   public boolean writes() {

@@ -18,6 +18,7 @@ import dev.chorus.connector.PublishRequest;
 import dev.chorus.connector.PublishResult;
 import dev.chorus.connector.RateLimitedException;
 import dev.chorus.connector.ReplyRequest;
+import dev.chorus.connector.SearchQuery;
 import dev.chorus.connector.Secret;
 import dev.chorus.connector.TextLimit;
 import dev.chorus.connector.TransportException;
@@ -32,6 +33,8 @@ import dev.chorus.model.MediaKind;
 import dev.chorus.model.Metric;
 import dev.chorus.model.MetricSnapshot;
 import dev.chorus.model.Platform;
+import dev.chorus.model.PublicPost;
+import dev.chorus.model.PublicProfile;
 import dev.chorus.model.PostFormat;
 import dev.chorus.model.SocialAccount;
 import dev.chorus.text.CountingRule;
@@ -112,6 +115,7 @@ public final class SandboxPlatform {
   private final Map<String, long[]> windows = new HashMap<>();
   private final List<Arranged> arranged = new ArrayList<>();
   private final Set<String> hidden = new HashSet<>();
+  private final PublicWorld publicWorld = new PublicWorld();
   private Instant stormUntil;
   private boolean simulateInteractions = true;
   private int maxPageSize = 1000;
@@ -182,7 +186,7 @@ public final class SandboxPlatform {
     List<Capability> features = new ArrayList<>(List.of(Capability.PUBLISH, Capability.DELETE,
         Capability.REPLY, Capability.POST_METRICS, Capability.ACCOUNT_METRICS, Capability.INTERACTIONS,
         Capability.RECONCILE, Capability.FIRST_COMMENT, Capability.POLL, Capability.LINK, Capability.ALT_TEXT,
-        Capability.HIDE));
+        Capability.HIDE, Capability.SEARCH, Capability.PUBLIC_PROFILES));
     if (idempotencyKeys) {
       features.add(Capability.IDEMPOTENCY_KEYS);
     }
@@ -606,6 +610,119 @@ public final class SandboxPlatform {
     }
   }
 
+  /**
+   * Public posts by any account, newest first, whose text has the keyword (ignoring case), the
+   * hashtag or a mention of the handle; pages hold at most the interaction page cap.
+   *
+   * @throws InvalidValueException when the cursor is not one this platform issued
+   */
+  public Page<PublicPost> searchPublic(Secret key, SocialAccount account, SearchQuery query) {
+    Checks.required("account", account);
+    Checks.required("query", query);
+    Call call = begin(SandboxOperation.SEARCH_PUBLIC, key, account.externalId());
+    Page<PublicPost> page;
+    synchronized (lock) {
+      page = publicWorld.search(query, maxPageSize, clock.instant());
+    }
+    return end(call, page);
+  }
+
+  /**
+   * Another account's public profile with up to {@code recentPosts} (0-100) of its latest public
+   * posts, newest first.
+   *
+   * @throws NotFoundException when no profile has the handle (HTTP 404)
+   */
+  public PublicProfile lookupProfile(Secret key, SocialAccount account, String handle, int recentPosts) {
+    Checks.required("account", account);
+    Checks.notBlank("handle", handle);
+    if (recentPosts < 0 || recentPosts > 100) {
+      throw new InvalidValueException("recentPosts", recentPosts, "must be 0-100");
+    }
+    String bare = handle.startsWith("@") ? handle.substring(1) : handle;
+    Call call = begin(SandboxOperation.LOOKUP_PROFILE, key, account.externalId());
+    PublicProfile profile;
+    synchronized (lock) {
+      profile = publicWorld.profile(bare, recentPosts, clock.instant()).orElseThrow(() ->
+          new NotFoundException(platform, 404, call.requestId, "no profile @" + bare));
+    }
+    return end(call, profile);
+  }
+
+  /** Adds a public post by another account; no request is counted. */
+  public void arrangePublicPost(PublicPost post) {
+    Checks.required("post", post);
+    synchronized (lock) {
+      publicWorld.addPost(post);
+    }
+  }
+
+  /**
+   * Adds another account's public profile with its counters, and its {@code recentPosts} as public
+   * posts; no request is counted.
+   */
+  public void arrangeProfile(PublicProfile profile) {
+    Checks.required("profile", profile);
+    synchronized (lock) {
+      publicWorld.addProfile(profile);
+      profile.recentPosts().forEach(publicWorld::addPost);
+    }
+  }
+
+  /**
+   * Adds {@code accounts} simulated public accounts {@code sim_0}, {@code sim_1}, ... with {@code
+   * postsEach} public posts each, spread evenly over the 7 days before now (newest about a day /
+   * (postsEach + 1) ago), each tagged with one of the hashtags in turn. Deterministic from the
+   * seed: followers log-uniform in [100, 100,000), following 50-999, an engagement rate per account
+   * uniform in [0.5 %, 5 %); a post's likes are {@code floor(followers × rate × (0.5 + u))} with
+   * {@code u} uniform in [0, 1), shares a tenth and comments a twentieth of the likes (rounded down).
+   * POSTS is {@code postsEach}. No request is counted.
+   */
+  public void simulatePublicAccounts(int accounts, int postsEach, List<String> hashtags) {
+    if (accounts < 1 || accounts > 10_000) {
+      throw new InvalidValueException("accounts", accounts, "must be 1-10000");
+    }
+    if (postsEach < 0 || postsEach > 1000) {
+      throw new InvalidValueException("postsEach", postsEach, "must be 0-1000");
+    }
+    List<String> tags = Checks.list("hashtags", hashtags);
+    if (tags.isEmpty()) {
+      throw new InvalidValueException("hashtags", tags, "must name at least one hashtag");
+    }
+    Instant now = clock.instant();
+    Duration step = Duration.ofDays(7).dividedBy(postsEach + 1L);
+    synchronized (lock) {
+      for (int i = 0; i < accounts; i++) {
+        java.util.SplittableRandom random = Engagement.random(seed, "public-account:" + i);
+        String handle = "sim_" + i;
+        String id = "sim-id-" + i;
+        long followers = (long) Math.floor(100 * Math.pow(10, 3 * random.nextDouble()));
+        double rate = 0.005 + 0.045 * random.nextDouble();
+        List<PublicPost> latest = new ArrayList<>();
+        for (int j = 0; j < postsEach; j++) {
+          long likes = (long) Math.floor(followers * rate * (0.5 + random.nextDouble()));
+          Map<Metric, Long> counters = new LinkedHashMap<>();
+          counters.put(Metric.LIKES, likes);
+          counters.put(Metric.SHARES, likes / 10);
+          counters.put(Metric.COMMENTS, likes / 20);
+          String tag = tags.get((i + j) % tags.size());
+          String postId = "sim-" + i + "-" + j;
+          latest.add(new PublicPost(platform, postId, id, handle,
+              "Simulated post " + j + " by @" + handle + " #" + (tag.startsWith("#") ? tag.substring(1) : tag),
+              now.minus(step.multipliedBy(j + 1L)), "en", URI.create(BASE_URL + "public/" + postId), now, counters));
+        }
+        Map<Metric, Long> counters = new LinkedHashMap<>();
+        counters.put(Metric.FOLLOWERS, followers);
+        counters.put(Metric.FOLLOWING, 50L + random.nextInt(950));
+        counters.put(Metric.POSTS, (long) postsEach);
+        PublicProfile profile = new PublicProfile(platform, id, handle, "Simulated " + i, "A simulated account",
+            now.minus(Duration.ofDays(365)), now, counters, latest);
+        publicWorld.addProfile(profile);
+        latest.forEach(publicWorld::addPost);
+      }
+    }
+  }
+
   /** Stores a text post as if the account had published it at {@code createdAt}; no request is counted. */
   public SandboxPost arrangePost(String accountExternalId, String externalId, String text, Instant createdAt) {
     Checks.notBlank("accountExternalId", accountExternalId);
@@ -686,6 +803,7 @@ public final class SandboxPlatform {
     windows.clear();
     arranged.clear();
     hidden.clear();
+    publicWorld.clear();
     stormUntil = null;
     simulateInteractions = true;
     maxPageSize = 1000;

@@ -1,7 +1,10 @@
 package dev.chorus.connector.sandbox;
 
+import dev.chorus.connector.SearchTerm;
 import dev.chorus.connector.tck.PlatformStub;
 import dev.chorus.model.InteractionKind;
+import dev.chorus.model.PublicPost;
+import dev.chorus.model.PublicProfile;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -103,5 +106,21 @@ final class SandboxPlatformStub implements PlatformStub {
   @Override
   public void accountFollowers(long followers) {
     sandbox.arrangeFollowers(accountExternalId, followers);
+  }
+
+  @Override
+  public void searchFinds(SearchTerm term, List<List<PublicPost>> pages) {
+    // The sandbox pages by the query's size, newest first: the TCK's pages are in that order.
+    pages.forEach(page -> page.forEach(sandbox::arrangePublicPost));
+  }
+
+  @Override
+  public void profile(PublicProfile profile) {
+    sandbox.arrangeProfile(profile);
+  }
+
+  @Override
+  public void noProfile(String handle) {
+    // An empty sandbox knows no profile.
   }
 }

@@ -16,6 +16,7 @@ import ch.qos.logback.core.read.ListAppender;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.common.Notifier;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import dev.chorus.InvalidValueException;
 import dev.chorus.connector.AuthenticationExpiredException;
 import dev.chorus.connector.Capabilities;
 import dev.chorus.connector.Capability;
@@ -55,6 +56,8 @@ import dev.chorus.model.Metric;
 import dev.chorus.model.MetricSnapshot;
 import dev.chorus.model.Poll;
 import dev.chorus.model.PostFormat;
+import dev.chorus.model.PublicPost;
+import dev.chorus.model.PublicProfile;
 import dev.chorus.model.SocialAccount;
 import dev.chorus.model.ThreadPart;
 import dev.chorus.text.CountingRule;
@@ -62,6 +65,7 @@ import dev.chorus.text.TextRules;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashSet;
@@ -864,6 +868,146 @@ public abstract class ConnectorVerification {
         "the snapshot reports undeclared metrics " + snapshot.values().keySet());
     if (connector.capabilities().accountMetrics().contains(Metric.FOLLOWERS)) {
       assertEquals(java.util.OptionalLong.of(4242), snapshot.value(Metric.FOLLOWERS));
+    }
+  }
+
+  /** Rule 14. */
+  @Test
+  @DisplayName("14 search returns the platform's posts with their ids, authors and public counters (absent ones absent, not zero), on the injected clock, and its cursor fetches the next page until the last")
+  public void optional_14_search_pages() {
+    requireCapability(Capability.SEARCH);
+    Set<SearchTerm.Kind> kinds = stub.searchableKinds();
+    assumeTrue(!kinds.isEmpty(), "skipped: the platform stub can search no kind of term");
+    SearchTerm term = kinds.contains(SearchTerm.Kind.HASHTAG) ? SearchTerm.hashtag("tckfound")
+        : kinds.contains(SearchTerm.Kind.KEYWORD) ? SearchTerm.keyword("tckfound") : SearchTerm.mention("tckfound");
+    List<List<PublicPost>> pages = List.of(foundPosts(1, 3), foundPosts(2, 2));
+    arranged(s -> s.searchFinds(term, pages), "searches");
+    Connector connector = connector();
+    Page<PublicPost> first = connector.search(account(), SearchQuery.of(term).withPageSize(3));
+    samePosts(pages.get(0), first.items(), "the first page of the search for " + term);
+    assertTrue(first.nextCursor() != null, "the first of two pages has no next cursor");
+    Page<PublicPost> second =
+        connector.search(account(), SearchQuery.of(term).withPageSize(3).next(first.nextCursor()));
+    samePosts(pages.get(1), second.items(), "the page after cursor " + first.nextCursor());
+    assertTrue(second.nextCursor() == null, "the last page has a next cursor " + second.nextCursor());
+  }
+
+  /** Rule 15. */
+  @Test
+  @DisplayName("15 search for a kind of term the platform cannot search fails with an InvalidValueException naming query.term.kind before any I/O")
+  public void optional_15_search_rejects_unsearchable_kinds_before_io() {
+    requireCapability(Capability.SEARCH);
+    Set<SearchTerm.Kind> unsearchable = EnumSet.allOf(SearchTerm.Kind.class);
+    unsearchable.removeAll(stub.searchableKinds());
+    assumeTrue(!unsearchable.isEmpty(), "skipped: the platform can search every kind of term");
+    Connector connector = connector();
+    for (SearchTerm.Kind kind : unsearchable) {
+      SearchQuery query = SearchQuery.of(new SearchTerm(kind, "tckunsearchable"));
+      try {
+        Page<PublicPost> page = connector.search(account(), query);
+        fail("a search for a " + kind + " term returned " + page.items().size()
+            + " posts; expected an InvalidValueException naming query.term.kind");
+      } catch (InvalidValueException e) {
+        assertEquals("query.term.kind", e.field(), "the InvalidValueException names the wrong field");
+      } catch (RuntimeException e) {
+        fail("a search for a " + kind + " term threw " + e.getClass().getName()
+            + " instead of an InvalidValueException naming query.term.kind", e);
+      }
+      assertEquals(0, stub.requestCount(), "a search for an unsearchable " + kind + " term sent requests");
+    }
+  }
+
+  /** Rule 16. */
+  @Test
+  @DisplayName("16 lookupProfile returns the platform's profile counters (absent ones absent, not zero) and at most the asked number of its latest posts, newest first")
+  public void optional_16_lookup_profile() {
+    requireCapability(Capability.PUBLIC_PROFILES);
+    Instant now = env.clock().instant().truncatedTo(ChronoUnit.SECONDS);
+    List<PublicPost> latest = new ArrayList<>();
+    for (int i = 0; i < 6; i++) {
+      Map<Metric, Long> counters = new LinkedHashMap<>();
+      counters.put(Metric.LIKES, 7L * i);
+      counters.put(Metric.COMMENTS, (long) i);
+      if (i % 2 == 0) {
+        counters.put(Metric.SHARES, 3L + i);
+      }
+      latest.add(new PublicPost(provider().platform(), "tck-profile-post-" + i, "tck-profile-id",
+          "tck_profiled", "TCK profile post " + i, now.minus(Duration.ofHours(i + 1L)), null, null,
+          env.clock().instant(), counters));
+    }
+    Map<Metric, Long> counters = new LinkedHashMap<>();
+    counters.put(Metric.FOLLOWERS, 12_345L);
+    counters.put(Metric.FOLLOWING, 678L);
+    PublicProfile arranged = new PublicProfile(provider().platform(),
+        "tck-profile-id", "tck_profiled", "TCK Profiled", "A profile the TCK arranged", now.minus(Duration.ofDays(400)),
+        env.clock().instant(), counters, latest);
+    arranged(s -> s.profile(arranged), "profiles");
+    Connector connector = connector();
+    PublicProfile found = connector.lookupProfile(account(), "tck_profiled", 5);
+    assertEquals("tck-profile-id", found.externalId(), "the profile's id");
+    assertEquals("tck_profiled", found.handle(), "the profile's handle");
+    assertEquals(provider().platform(), found.platform());
+    assertEquals(env.clock().instant(), found.capturedAt(), "capturedAt must come from the injected clock");
+    assertEquals(counters, found.counters(),
+        "the profile's counters (POSTS is left out by the platform, so it must be absent, not zero)");
+    samePosts(latest.subList(0, 5), found.recentPosts(), "the profile's 5 latest posts");
+    PublicProfile fewer = connector.lookupProfile(account(), "tck_profiled", 2);
+    samePosts(latest.subList(0, 2), fewer.recentPosts(), "the profile's 2 latest posts");
+  }
+
+  /** Rule 17. */
+  @Test
+  @DisplayName("17 lookupProfile of a handle the platform does not know throws NotFoundException")
+  public void optional_17_unknown_profile_not_found() {
+    requireCapability(Capability.PUBLIC_PROFILES);
+    arranged(s -> s.noProfile("tck_nobody"), "profiles");
+    Connector connector = connector();
+    try {
+      PublicProfile found = connector.lookupProfile(account(), "tck_nobody", 5);
+      fail("looking up an unknown handle returned " + found.handle() + " instead of throwing NotFoundException");
+    } catch (NotFoundException expected) {
+      assertEquals(connector.platform(), expected.platform(), "the NotFoundException names the wrong platform");
+    } catch (RuntimeException e) {
+      fail("looking up an unknown handle threw " + e.getClass().getName() + " instead of NotFoundException", e);
+    }
+  }
+
+  /** Posts a search finds on one page: the second of each page lacks SHARES, the third lacks COMMENTS too. */
+  private List<PublicPost> foundPosts(int page, int count) {
+    Instant now = env.clock().instant().truncatedTo(ChronoUnit.SECONDS);
+    List<PublicPost> posts = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      Map<Metric, Long> counters = new LinkedHashMap<>();
+      counters.put(Metric.LIKES, 100L * page + i);
+      if (i != 2) {
+        counters.put(Metric.COMMENTS, 10L * page + i);
+      }
+      if (i == 0) {
+        counters.put(Metric.SHARES, (long) page);
+      }
+      posts.add(new PublicPost(provider().platform(), "tck-found-" + page + "-" + i,
+          "tck-author-" + i, "tck_author_" + i, "TCK found post " + page + "." + i + " #tckfound",
+          now.minus(Duration.ofMinutes(10L * page + i)), null, null, env.clock().instant(), counters));
+    }
+    return posts;
+  }
+
+  private void samePosts(List<PublicPost> expected, List<PublicPost> actual,
+      String what) {
+    assertEquals(expected.stream().map(PublicPost::externalId).toList(),
+        actual.stream().map(PublicPost::externalId).toList(), what + ": the post ids");
+    for (int i = 0; i < expected.size(); i++) {
+      PublicPost want = expected.get(i);
+      PublicPost got = actual.get(i);
+      String post = what + ", post " + want.externalId();
+      assertEquals(provider().platform(), got.platform(), post + ": the platform");
+      assertEquals(want.authorId(), got.authorId(), post + ": the author id");
+      assertEquals(want.authorHandle(), got.authorHandle(), post + ": the author handle");
+      assertEquals(want.text(), got.text(), post + ": the text");
+      assertEquals(want.createdAt(), got.createdAt(), post + ": the creation time");
+      assertEquals(env.clock().instant(), got.capturedAt(), post + ": capturedAt must come from the injected clock");
+      assertEquals(want.metrics(), got.metrics(), post + ": the counters (a counter the platform left out must be"
+          + " absent, not zero)");
     }
   }
 

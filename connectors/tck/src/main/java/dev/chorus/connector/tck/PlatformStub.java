@@ -1,8 +1,13 @@
 package dev.chorus.connector.tck;
 
 import dev.chorus.connector.Capability;
+import dev.chorus.connector.SearchTerm;
+import dev.chorus.model.PublicPost;
+import dev.chorus.model.PublicProfile;
 import java.time.Instant;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * What a plugin author supplies so the TCK can arrange platform behaviour in their platform's own
@@ -84,6 +89,41 @@ public interface PlatformStub {
    */
   default void accountFollowers(long followers) {
     throw new UnsupportedOperationException("this stub does not arrange account metrics");
+  }
+
+  /**
+   * The kinds of search term the platform can search; a connector must reject the others with an
+   * {@code InvalidValueException} before any I/O. Defaults to every kind.
+   */
+  default Set<SearchTerm.Kind> searchableKinds() {
+    return EnumSet.allOf(SearchTerm.Kind.class);
+  }
+
+  /**
+   * A search for {@code term} finds these posts, page by page in the given order, the pages linked
+   * by the platform's cursors (the last page has none). Each post is rendered in the platform's
+   * format with its id, author id and handle, text and creation time; each counter it has goes in
+   * the platform's field for that counter and every counter it lacks is left out of the response
+   * (the TCK uses {@code LIKES}, {@code SHARES} and {@code COMMENTS}). Optional: the search rule is
+   * skipped without it.
+   */
+  default void searchFinds(SearchTerm term, List<List<PublicPost>> pages) {
+    throw new UnsupportedOperationException("this stub does not arrange searches");
+  }
+
+  /**
+   * The platform holds this public profile (its counters rendered as in {@link #searchFinds}, a
+   * counter it lacks left out) and its recent posts, newest first. The platform may answer with all
+   * of those posts whatever number the connector asks for, so the connector keeps at most the number
+   * it was asked for. Optional: the profile rule is skipped without it.
+   */
+  default void profile(PublicProfile profile) {
+    throw new UnsupportedOperationException("this stub does not arrange profiles");
+  }
+
+  /** The platform has no profile with this handle and answers a lookup as the platform does (404). */
+  default void noProfile(String handle) {
+    throw new UnsupportedOperationException("this stub does not arrange profiles");
   }
 
   /** Whether this stub can arrange scenarios for the capability (defaults to all). */

@@ -74,7 +74,7 @@ public final class XConnectorProvider implements ConnectorProvider {
               .build())
       .features(Capability.PUBLISH, Capability.DELETE, Capability.REPLY, Capability.RECONCILE,
           Capability.POST_METRICS, Capability.ACCOUNT_METRICS, Capability.INTERACTIONS,
-          Capability.POLL, Capability.ALT_TEXT)
+          Capability.POLL, Capability.ALT_TEXT, Capability.SEARCH, Capability.PUBLIC_PROFILES)
       .formats(PostFormat.FEED, PostFormat.THREAD)
       .mediaKinds(MediaKind.IMAGE, MediaKind.GIF, MediaKind.VIDEO)
       .interactionKinds(InteractionKind.MENTION, InteractionKind.REPLY)

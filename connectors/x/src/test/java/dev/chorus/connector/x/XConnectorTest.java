@@ -37,6 +37,8 @@ import dev.chorus.connector.PublishRequest;
 import dev.chorus.connector.PublishResult;
 import dev.chorus.connector.RateLimitedException;
 import dev.chorus.connector.ReplyRequest;
+import dev.chorus.connector.SearchQuery;
+import dev.chorus.connector.SearchTerm;
 import dev.chorus.connector.TransportException;
 import dev.chorus.connector.ValidationResult;
 import dev.chorus.connector.http.HttpRuntime;
@@ -53,6 +55,7 @@ import dev.chorus.model.Metric;
 import dev.chorus.model.MetricSnapshot;
 import dev.chorus.model.Platform;
 import dev.chorus.model.Poll;
+import dev.chorus.model.PublicPost;
 import dev.chorus.model.SocialAccount;
 import dev.chorus.model.ThreadPart;
 import dev.chorus.model.WorkspaceId;
@@ -480,6 +483,153 @@ class XConnectorTest {
     assertThat(last.hasMore()).isFalse();
     Page<Interaction> onlyReplies = connector.fetchInteractions(ACCOUNT, InteractionQuery.firstPage(Set.of(InteractionKind.REPLY)));
     assertThat(onlyReplies.items()).extracting(Interaction::kind).containsExactly(InteractionKind.REPLY);
+  }
+
+  // ------------------------------------------------------------------------------------------ research
+
+  private static final String SEARCH_PAGE = "{\"data\":[{\"id\":\"1861000000000000001\",\"text\":\"Loving #chorus today\","
+      + "\"author_id\":\"1234567890\",\"created_at\":\"2025-06-01T11:30:00.000Z\",\"lang\":\"en\","
+      + "\"edit_history_tweet_ids\":[\"1861000000000000001\"],\"public_metrics\":{\"retweet_count\":3,\"reply_count\":1,"
+      + "\"like_count\":12,\"quote_count\":0,\"bookmark_count\":2,\"impression_count\":480}},"
+      + "{\"id\":\"1861000000000000002\",\"text\":\"#chorus \uD83C\uDFB6\",\"author_id\":\"99\","
+      + "\"created_at\":\"2025-06-01T11:00:00.000Z\",\"lang\":\"und\",\"public_metrics\":{\"like_count\":4}}],"
+      + "\"includes\":{\"users\":[{\"id\":\"1234567890\",\"name\":\"Dev Person\",\"username\":\"developer\"}]},"
+      + "\"meta\":{\"newest_id\":\"1861000000000000001\",\"oldest_id\":\"1861000000000000002\",\"result_count\":2,"
+      + "\"next_token\":\"b26v89c19zqg8o3fpzbkk\"}}";
+
+  @Test
+  void search_sends_xs_query_fields_bounds_and_token_and_maps_public_metrics() {
+    wireMock.stubFor(get(urlPathEqualTo("/2/tweets/search/recent"))
+        .withQueryParam("pagination_token", com.github.tomakehurst.wiremock.client.WireMock.absent())
+        .willReturn(json(200, "s1", SEARCH_PAGE)));
+    wireMock.stubFor(get(urlPathEqualTo("/2/tweets/search/recent"))
+        .withQueryParam("pagination_token", equalTo("b26v89c19zqg8o3fpzbkk"))
+        .willReturn(json(200, "s2", "{\"meta\":{\"result_count\":0}}")));
+    Instant since = Instant.parse("2025-05-31T12:00:00.250Z");
+    Instant until = Instant.parse("2025-06-01T11:59:00.500Z");
+    SearchQuery query = SearchQuery.of(SearchTerm.hashtag("#chorus")).between(since, until).withPageSize(3);
+    Page<PublicPost> page = connector.search(ACCOUNT, query);
+
+    // since rounds down (start_time is inclusive), until rounds up (end_time is exclusive); 3 is below X's 10
+    wireMock.verify(getRequestedFor(urlPathEqualTo("/2/tweets/search/recent"))
+        .withQueryParam("query", equalTo("#chorus"))
+        .withQueryParam("max_results", equalTo("10"))
+        .withQueryParam("start_time", equalTo("2025-05-31T12:00:00Z"))
+        .withQueryParam("end_time", equalTo("2025-06-01T11:59:01Z"))
+        .withQueryParam("tweet.fields", equalTo("created_at,lang,public_metrics,author_id"))
+        .withQueryParam("expansions", equalTo("author_id"))
+        .withQueryParam("user.fields", equalTo("username")));
+    assertThat(page.nextCursor()).isEqualTo("b26v89c19zqg8o3fpzbkk");
+    assertThat(page.items()).hasSize(2);
+    PublicPost first = page.items().get(0);
+    assertThat(first.externalId()).isEqualTo("1861000000000000001");
+    assertThat(first.authorId()).isEqualTo("1234567890");
+    assertThat(first.authorHandle()).isEqualTo("developer");
+    assertThat(first.language()).isEqualTo("en");
+    assertThat(first.url()).hasToString("https://x.com/developer/status/1861000000000000001");
+    assertThat(first.capturedAt()).isEqualTo(START);
+    assertThat(first.metrics()).containsExactlyInAnyOrderEntriesOf(Map.of(Metric.LIKES, 12L, Metric.SHARES, 3L,
+        Metric.COMMENTS, 1L, Metric.QUOTES, 0L, Metric.IMPRESSIONS, 480L));
+    PublicPost second = page.items().get(1);
+    // no user in includes: the handle falls back to the id; "und" is no language; only like_count was sent
+    assertThat(second.authorHandle()).isEqualTo("99");
+    assertThat(second.language()).isNull();
+    assertThat(second.metrics()).containsExactly(Map.entry(Metric.LIKES, 4L));
+
+    Page<PublicPost> last = connector.search(ACCOUNT, query.next(page.nextCursor()));
+    assertThat(last.items()).isEmpty();
+    assertThat(last.nextCursor()).isNull();
+  }
+
+  @Test
+  void search_writes_mentions_and_phrases_in_xs_query_syntax_and_clamps_the_page_size() {
+    wireMock.stubFor(get(urlPathEqualTo("/2/tweets/search/recent")).willReturn(json(200, "s", "{\"meta\":{\"result_count\":0}}")));
+    connector.search(ACCOUNT, SearchQuery.of(SearchTerm.mention("@XDevelopers")).withPageSize(500));
+    connector.search(ACCOUNT, SearchQuery.of(SearchTerm.keyword("social media")).withPageSize(40));
+    wireMock.verify(getRequestedFor(urlPathEqualTo("/2/tweets/search/recent"))
+        .withQueryParam("query", equalTo("@XDevelopers")).withQueryParam("max_results", equalTo("100")));
+    wireMock.verify(getRequestedFor(urlPathEqualTo("/2/tweets/search/recent"))
+        .withQueryParam("query", equalTo("\"social media\"")).withQueryParam("max_results", equalTo("40")));
+    assertThatThrownBy(() -> connector.search(ACCOUNT, SearchQuery.of(SearchTerm.keyword("x".repeat(513)))))
+        .isInstanceOfSatisfying(dev.chorus.InvalidValueException.class,
+            e -> assertThat(e.field()).isEqualTo("query.term.value"));
+    assertThatThrownBy(() -> connector.search(ACCOUNT, SearchQuery.of(SearchTerm.mention("not-a-handle"))))
+        .isInstanceOf(dev.chorus.InvalidValueException.class);
+    wireMock.verify(2, getRequestedFor(urlPathEqualTo("/2/tweets/search/recent")));
+  }
+
+  @Test
+  void a_search_429_waits_for_the_search_windows_reset_and_retries() {
+    long reset = START.plusSeconds(40).getEpochSecond();
+    wireMock.stubFor(get(urlPathEqualTo("/2/tweets/search/recent")).inScenario("limited")
+        .whenScenarioStateIs(Scenario.STARTED).willSetStateTo("open")
+        .willReturn(json(429, "limited", "{\"title\":\"Too Many Requests\",\"detail\":\"Too Many Requests\","
+            + "\"type\":\"about:blank\",\"status\":429}")
+            .withHeader("x-rate-limit-limit", "450").withHeader("x-rate-limit-remaining", "0")
+            .withHeader("x-rate-limit-reset", String.valueOf(reset))));
+    wireMock.stubFor(get(urlPathEqualTo("/2/tweets/search/recent")).inScenario("limited")
+        .whenScenarioStateIs("open").willReturn(json(200, "s", SEARCH_PAGE)));
+    Page<PublicPost> page = connector.search(ACCOUNT, SearchQuery.of(SearchTerm.hashtag("chorus")));
+    assertThat(page.items()).hasSize(2);
+    assertThat(waits).containsExactly(Duration.ofSeconds(40));
+  }
+
+  @Test
+  void a_profile_has_its_public_metrics_and_at_most_the_asked_recent_posts_without_replies_and_retweets() {
+    wireMock.stubFor(get(urlPathEqualTo("/2/users/by/username/XDevelopers")).willReturn(json(200, "u",
+        "{\"data\":{\"id\":\"2244994945\",\"name\":\"Developers\",\"username\":\"XDevelopers\","
+            + "\"created_at\":\"2013-12-14T04:35:55.000Z\",\"description\":\"The voice of the X Dev team\","
+            + "\"public_metrics\":{\"followers_count\":583423,\"following_count\":2048,\"tweet_count\":14052,"
+            + "\"listed_count\":1672,\"like_count\":2401}}}")));
+    wireMock.stubFor(get(urlPathEqualTo("/2/users/2244994945/tweets")).willReturn(json(200, "t",
+        "{\"data\":[" + XStub.tweets(List.of(
+            new PublicPost(Platform.X, "1861000000000000010", "2244994945", "XDevelopers", "newest",
+                Instant.parse("2025-06-01T10:00:00Z"), null, null, START, Map.of(Metric.LIKES, 50L, Metric.IMPRESSIONS, 9000L)),
+            new PublicPost(Platform.X, "1861000000000000009", "2244994945", "XDevelopers", "older",
+                Instant.parse("2025-05-31T10:00:00Z"), null, null, START, Map.of(Metric.LIKES, 7L)),
+            new PublicPost(Platform.X, "1861000000000000008", "2244994945", "XDevelopers", "oldest",
+                Instant.parse("2025-05-30T10:00:00Z"), null, null, START, Map.of(Metric.LIKES, 1L))))
+            + "],\"meta\":{\"result_count\":3}}")));
+    dev.chorus.model.PublicProfile profile = connector.lookupProfile(ACCOUNT, "@XDevelopers", 2);
+    wireMock.verify(getRequestedFor(urlPathEqualTo("/2/users/by/username/XDevelopers"))
+        .withQueryParam("user.fields", equalTo("public_metrics,created_at,description")));
+    // 2 is below X's minimum of 5 for max_results: ask for 5, keep 2
+    wireMock.verify(getRequestedFor(urlPathEqualTo("/2/users/2244994945/tweets"))
+        .withQueryParam("max_results", equalTo("5")).withQueryParam("exclude", equalTo("retweets,replies"))
+        .withQueryParam("tweet.fields", equalTo("created_at,lang,public_metrics,author_id")));
+    assertThat(profile.externalId()).isEqualTo("2244994945");
+    assertThat(profile.handle()).isEqualTo("XDevelopers");
+    assertThat(profile.displayName()).isEqualTo("Developers");
+    assertThat(profile.description()).isEqualTo("The voice of the X Dev team");
+    assertThat(profile.createdAt()).isEqualTo(Instant.parse("2013-12-14T04:35:55Z"));
+    assertThat(profile.counters()).containsExactlyInAnyOrderEntriesOf(
+        Map.of(Metric.FOLLOWERS, 583_423L, Metric.FOLLOWING, 2_048L, Metric.POSTS, 14_052L));
+    assertThat(profile.recentPosts()).extracting(PublicPost::text).containsExactly("newest", "older");
+    assertThat(profile.recentPosts().get(0).metrics())
+        .containsExactlyInAnyOrderEntriesOf(Map.of(Metric.LIKES, 50L, Metric.IMPRESSIONS, 9000L));
+    assertThat(profile.recentPosts().get(0).url()).hasToString("https://x.com/XDevelopers/status/1861000000000000010");
+
+    dev.chorus.model.PublicProfile bare = connector.lookupProfile(ACCOUNT, "XDevelopers", 0);
+    assertThat(bare.recentPosts()).isEmpty();
+    wireMock.verify(1, getRequestedFor(urlPathEqualTo("/2/users/2244994945/tweets")));
+  }
+
+  @Test
+  void an_unknown_or_malformed_handle_is_not_found_or_invalid() {
+    wireMock.stubFor(get(urlPathEqualTo("/2/users/by/username/nobody_here")).willReturn(json(200, "nf",
+        "{\"errors\":[{\"value\":\"nobody_here\",\"detail\":\"Could not find user with username: [nobody_here].\","
+            + "\"title\":\"Not Found Error\",\"resource_type\":\"user\",\"parameter\":\"username\","
+            + "\"resource_id\":\"nobody_here\",\"type\":\"https://api.twitter.com/2/problems/resource-not-found\"}]}")));
+    assertThatThrownBy(() -> connector.lookupProfile(ACCOUNT, "nobody_here", 5))
+        .isInstanceOfSatisfying(dev.chorus.connector.NotFoundException.class, e -> {
+          assertThat(e.requestId()).contains("nf");
+          assertThat(e.getMessage()).contains("Could not find user with username: [nobody_here].");
+        });
+    assertThatThrownBy(() -> connector.lookupProfile(ACCOUNT, "way_too_long_handle", 5))
+        .isInstanceOfSatisfying(dev.chorus.InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("handle"));
+    assertThatThrownBy(() -> connector.lookupProfile(ACCOUNT, "XDevelopers", 101))
+        .isInstanceOfSatisfying(dev.chorus.InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("recentPosts"));
+    wireMock.verify(1, getRequestedFor(urlPathMatching("/2/users/.*")));
   }
 
   // ---------------------------------------------------------------------------------------- rate limits

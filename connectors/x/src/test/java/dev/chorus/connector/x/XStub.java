@@ -12,9 +12,13 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.stubbing.StubMapping;
+import dev.chorus.connector.SearchTerm;
 import dev.chorus.connector.tck.PlatformStub;
 import dev.chorus.connector.tck.ResponseQueue;
 import dev.chorus.connector.tck.TckEnvironment;
+import dev.chorus.model.Metric;
+import dev.chorus.model.PublicPost;
+import dev.chorus.model.PublicProfile;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -181,6 +185,81 @@ final class XStub implements PlatformStub {
         "{\"data\":{\"id\":\"" + USER_ID + "\",\"name\":\"TCK\",\"username\":\"tck\",\"public_metrics\":{"
             + "\"followers_count\":" + followers + ",\"following_count\":10,\"tweet_count\":300,\"listed_count\":2,"
             + "\"like_count\":5}}}")));
+  }
+
+  @Override
+  public void searchFinds(SearchTerm term, List<List<PublicPost>> pages) {
+    String query = switch (term.kind()) {
+      case HASHTAG -> "#" + term.value();
+      case MENTION -> "@" + term.value();
+      case KEYWORD -> term.value();
+    };
+    for (int page = 1; page <= pages.size(); page++) {
+      List<PublicPost> posts = pages.get(page - 1);
+      String meta = "{\"result_count\":" + posts.size()
+          + (page < pages.size() ? ",\"next_token\":\"b26v89c19zqg8o3f" + (page + 1) + "\"" : "") + "}";
+      wireMock.stubFor(get(urlPathEqualTo("/2/tweets/search/recent"))
+          .withQueryParam("query", equalTo(query))
+          .withQueryParam("pagination_token", page == 1 ? absent() : equalTo("b26v89c19zqg8o3f" + page))
+          .willReturn(json(200, "tck-search-" + page, "{\"data\":[" + tweets(posts) + "],\"includes\":{\"users\":["
+              + users(posts) + "]},\"meta\":" + meta + "}")));
+    }
+  }
+
+  @Override
+  public void profile(PublicProfile profile) {
+    StringBuilder metrics = new StringBuilder();
+    profile.counter(Metric.FOLLOWERS).ifPresent(v -> metrics.append(",\"followers_count\":").append(v));
+    profile.counter(Metric.FOLLOWING).ifPresent(v -> metrics.append(",\"following_count\":").append(v));
+    profile.counter(Metric.POSTS).ifPresent(v -> metrics.append(",\"tweet_count\":").append(v));
+    wireMock.stubFor(get(urlPathEqualTo("/2/users/by/username/" + profile.handle())).willReturn(json(200,
+        "tck-user-by-name", "{\"data\":{\"id\":\"" + profile.externalId() + "\",\"username\":\"" + profile.handle()
+            + "\",\"name\":\"" + escape(String.valueOf(profile.displayName())) + "\",\"description\":\""
+            + escape(profile.description()) + "\""
+            + (profile.createdAt() == null ? "" : ",\"created_at\":\"" + millis(profile.createdAt()) + "\"")
+            + ",\"public_metrics\":{" + (metrics.length() == 0 ? "" : metrics.substring(1)) + "}}}")));
+    // X may answer with more posts than asked (its minimum max_results is 5); here it sends them all.
+    wireMock.stubFor(get(urlPathEqualTo("/2/users/" + profile.externalId() + "/tweets")).willReturn(json(200,
+        "tck-user-tweets", "{\"data\":[" + tweets(profile.recentPosts()) + "],\"meta\":{\"result_count\":"
+            + profile.recentPosts().size() + "}}")));
+  }
+
+  @Override
+  public void noProfile(String handle) {
+    wireMock.stubFor(get(urlPathEqualTo("/2/users/by/username/" + handle)).willReturn(json(200, "tck-no-user",
+        "{\"errors\":[{\"value\":\"" + handle + "\",\"detail\":\"Could not find user with username: [" + handle
+            + "].\",\"title\":\"Not Found Error\",\"resource_type\":\"user\",\"parameter\":\"username\","
+            + "\"resource_id\":\"" + handle + "\",\"type\":\"https://api.twitter.com/2/problems/resource-not-found\"}]}")));
+  }
+
+  /** Posts as X renders them: public_metrics holds only the counters the post has. */
+  static String tweets(List<PublicPost> posts) {
+    List<String> items = new ArrayList<>();
+    for (PublicPost post : posts) {
+      List<String> metrics = new ArrayList<>();
+      post.metric(Metric.LIKES).ifPresent(v -> metrics.add("\"like_count\":" + v));
+      post.metric(Metric.SHARES).ifPresent(v -> metrics.add("\"retweet_count\":" + v));
+      post.metric(Metric.COMMENTS).ifPresent(v -> metrics.add("\"reply_count\":" + v));
+      post.metric(Metric.QUOTES).ifPresent(v -> metrics.add("\"quote_count\":" + v));
+      post.metric(Metric.IMPRESSIONS).ifPresent(v -> metrics.add("\"impression_count\":" + v));
+      items.add("{\"id\":\"" + post.externalId() + "\",\"text\":\"" + escape(post.text()) + "\",\"author_id\":\""
+          + post.authorId() + "\",\"created_at\":\"" + millis(post.createdAt()) + "\""
+          + (post.language() == null ? "" : ",\"lang\":\"" + post.language() + "\"")
+          + ",\"edit_history_tweet_ids\":[\"" + post.externalId() + "\"],\"public_metrics\":{"
+          + String.join(",", metrics) + "}}");
+    }
+    return String.join(",", items);
+  }
+
+  private static String users(List<PublicPost> posts) {
+    return posts.stream().map(post -> "{\"id\":\"" + post.authorId() + "\",\"name\":\"" + post.authorHandle()
+        + "\",\"username\":\"" + post.authorHandle() + "\"}").distinct().collect(java.util.stream.Collectors.joining(","));
+  }
+
+  /** X's creation times carry milliseconds: {@code 2024-01-15T10:30:00.000Z}. */
+  static String millis(Instant instant) {
+    return java.time.format.DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'")
+        .withZone(java.time.ZoneOffset.UTC).format(instant);
   }
 
   @Override

@@ -1,5 +1,6 @@
 package dev.chorus.connector.tck.acme;
 
+import dev.chorus.InvalidValueException;
 import dev.chorus.connector.AuthenticationExpiredException;
 import dev.chorus.connector.Capabilities;
 import dev.chorus.connector.Capability;
@@ -17,6 +18,8 @@ import dev.chorus.connector.PublishRequest;
 import dev.chorus.connector.PublishResult;
 import dev.chorus.connector.RateLimitedException;
 import dev.chorus.connector.ReplyRequest;
+import dev.chorus.connector.SearchQuery;
+import dev.chorus.connector.SearchTerm;
 import dev.chorus.connector.Secret;
 import dev.chorus.connector.TransportException;
 import dev.chorus.connector.UnsupportedCapabilityException;
@@ -28,6 +31,8 @@ import dev.chorus.model.InteractionKind;
 import dev.chorus.model.Metric;
 import dev.chorus.model.MetricSnapshot;
 import dev.chorus.model.Platform;
+import dev.chorus.model.PublicPost;
+import dev.chorus.model.PublicProfile;
 import dev.chorus.model.SocialAccount;
 import java.io.IOException;
 import java.net.URI;
@@ -246,6 +251,72 @@ final class AcmeConnector implements dev.chorus.connector.Connector {
     body.put("key", request.idempotencyKey());
     JsonNode created = call("POST", "/v1/replies", body);
     return PublishResult.of(created.get("id").asString(), null, Instant.parse(created.get("created_at").asString()));
+  }
+
+  @Override
+  public Page<PublicPost> search(SocialAccount account, SearchQuery query) {
+    require(Capability.SEARCH);
+    if (query.term().kind() == SearchTerm.Kind.MENTION && flaw != Flaw.SEARCHES_ANY_KIND) {
+      throw new InvalidValueException("query.term.kind", query.term().kind(), "acme cannot search mentions");
+    }
+    String path = "/v1/search?q=" + encode(query.term().toString()) + "&limit=" + query.pageSize();
+    if (query.cursor() != null) {
+      path += "&cursor=" + encode(query.cursor());
+    }
+    JsonNode page = call("GET", path, null);
+    List<PublicPost> posts = new ArrayList<>();
+    for (JsonNode post : page.get("posts")) {
+      posts.add(publicPost(post, flaw == Flaw.ZERO_FILLS_SEARCH_COUNTERS));
+    }
+    JsonNode next = page.get("next");
+    return new Page<>(posts, next == null || next.isNull() ? null : next.asString());
+  }
+
+  @Override
+  public PublicProfile lookupProfile(SocialAccount account, String handle, int recentPosts) {
+    require(Capability.PUBLIC_PROFILES);
+    JsonNode profile;
+    try {
+      profile = call("GET", "/v1/profiles/" + encode(handle) + "?posts=" + recentPosts, null);
+    } catch (NotFoundException e) {
+      if (flaw != Flaw.UNKNOWN_PROFILE_AS_EMPTY) {
+        throw e;
+      }
+      return new PublicProfile(platform, handle, handle, null, "", null, clock.instant(), Map.of(), List.of());
+    }
+    Map<Metric, Long> counters = new LinkedHashMap<>();
+    counter(profile, "followers", Metric.FOLLOWERS, counters, false);
+    counter(profile, "following", Metric.FOLLOWING, counters, false);
+    counter(profile, "posts_count", Metric.POSTS, counters, false);
+    List<PublicPost> posts = new ArrayList<>();
+    for (JsonNode post : profile.get("posts")) {
+      if (posts.size() < recentPosts || flaw == Flaw.IGNORES_RECENT_POSTS_LIMIT) {
+        posts.add(publicPost(post, false));
+      }
+    }
+    JsonNode created = profile.get("created_at");
+    return new PublicProfile(platform, profile.get("id").asString(), profile.get("handle").asString(),
+        profile.get("name").asString(), profile.get("bio").asString(),
+        created == null ? null : Instant.parse(created.asString()), clock.instant(), counters, posts);
+  }
+
+  private PublicPost publicPost(JsonNode post, boolean zeroFill) {
+    Map<Metric, Long> counters = new LinkedHashMap<>();
+    counter(post, "likes", Metric.LIKES, counters, zeroFill);
+    counter(post, "shares", Metric.SHARES, counters, zeroFill);
+    counter(post, "comments", Metric.COMMENTS, counters, zeroFill);
+    return new PublicPost(platform, post.get("id").asString(), post.get("author_id").asString(),
+        post.get("author").asString(), post.get("text").asString(), Instant.parse(post.get("created_at").asString()),
+        null, null, clock.instant(), counters);
+  }
+
+  private static void counter(JsonNode node, String field, Metric metric, Map<Metric, Long> into, boolean zeroFill) {
+    JsonNode value = node.get(field);
+    if (value != null && !value.isNull()) {
+      into.put(metric, value.asLong());
+    } else if (zeroFill) {
+      into.put(metric, 0L);
+    }
   }
 
   private JsonNode call(String method, String path, JsonNode body) {

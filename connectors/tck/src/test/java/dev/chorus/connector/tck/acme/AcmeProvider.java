@@ -47,7 +47,11 @@ public class AcmeProvider implements ConnectorProvider {
     COUNTS_UTF16_UNITS,
     IGNORES_HASHTAG_LIMIT,
     RECONCILES_ANY_POST,
-    IGNORES_BATCH_SIZE
+    IGNORES_BATCH_SIZE,
+    ZERO_FILLS_SEARCH_COUNTERS,
+    SEARCHES_ANY_KIND,
+    IGNORES_RECENT_POSTS_LIMIT,
+    UNKNOWN_PROFILE_AS_EMPTY
   }
 
   static final Limits LIMITS = Limits.builder(TextLimit.of(100, CountingRule.GRAPHEMES))
@@ -91,7 +95,7 @@ public class AcmeProvider implements ConnectorProvider {
   public Capabilities capabilities() {
     Set<Capability> features = EnumSet.of(Capability.PUBLISH, Capability.DELETE, Capability.RECONCILE,
         Capability.POST_METRICS, Capability.ACCOUNT_METRICS, Capability.INTERACTIONS, Capability.REPLY,
-        Capability.POLL);
+        Capability.POLL, Capability.SEARCH, Capability.PUBLIC_PROFILES);
     if (flaw == Flaw.IO_FOR_UNDECLARED_DELETE) {
       features.remove(Capability.DELETE);
     }
@@ -247,6 +251,38 @@ public class AcmeProvider implements ConnectorProvider {
     /** For ServiceLoader. */
     public IgnoresBatchSize() {
       super(Flaw.IGNORES_BATCH_SIZE);
+    }
+  }
+
+  /** Reports a public counter the platform left out of a search result as zero. */
+  public static final class ZeroFillsSearchCounters extends AcmeProvider {
+    /** For ServiceLoader. */
+    public ZeroFillsSearchCounters() {
+      super(Flaw.ZERO_FILLS_SEARCH_COUNTERS);
+    }
+  }
+
+  /** Sends a search for mentions, which acme cannot search, to the platform. */
+  public static final class SearchesAnyKind extends AcmeProvider {
+    /** For ServiceLoader. */
+    public SearchesAnyKind() {
+      super(Flaw.SEARCHES_ANY_KIND);
+    }
+  }
+
+  /** Returns every recent post the platform sent, however few were asked for. */
+  public static final class IgnoresRecentPostsLimit extends AcmeProvider {
+    /** For ServiceLoader. */
+    public IgnoresRecentPostsLimit() {
+      super(Flaw.IGNORES_RECENT_POSTS_LIMIT);
+    }
+  }
+
+  /** Answers a lookup of an unknown handle with an empty profile. */
+  public static final class UnknownProfileAsEmpty extends AcmeProvider {
+    /** For ServiceLoader. */
+    public UnknownProfileAsEmpty() {
+      super(Flaw.UNKNOWN_PROFILE_AS_EMPTY);
     }
   }
 }

@@ -12,12 +12,18 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.stubbing.StubMapping;
+import dev.chorus.connector.SearchTerm;
 import dev.chorus.connector.tck.PlatformStub;
 import dev.chorus.connector.tck.ResponseQueue;
 import dev.chorus.connector.tck.TckEnvironment;
+import dev.chorus.model.Metric;
+import dev.chorus.model.PublicPost;
+import dev.chorus.model.PublicProfile;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -167,6 +173,64 @@ final class AcmeStub implements PlatformStub {
     ObjectNode body = JSON.createObjectNode();
     body.put("followers", followers);
     wireMock.stubFor(get(urlPathEqualTo("/v1/me")).willReturn(json(200, "acme-req-me", body)));
+  }
+
+  @Override
+  public Set<SearchTerm.Kind> searchableKinds() {
+    return EnumSet.of(SearchTerm.Kind.KEYWORD, SearchTerm.Kind.HASHTAG);
+  }
+
+  @Override
+  public void searchFinds(SearchTerm term, List<List<PublicPost>> pages) {
+    for (int page = 1; page <= pages.size(); page++) {
+      ObjectNode body = JSON.createObjectNode();
+      ArrayNode items = body.putArray("posts");
+      pages.get(page - 1).forEach(post -> render(items.addObject(), post));
+      if (page < pages.size()) {
+        body.put("next", "s" + (page + 1));
+      } else {
+        body.putNull("next");
+      }
+      var request = get(urlPathEqualTo("/v1/search")).withQueryParam("q", equalTo(term.toString()))
+          .withQueryParam("cursor", page == 1 ? absent() : equalTo("s" + page));
+      wireMock.stubFor(request.willReturn(json(200, "acme-req-search-" + page, body)));
+    }
+  }
+
+  @Override
+  public void profile(PublicProfile profile) {
+    ObjectNode body = JSON.createObjectNode();
+    body.put("id", profile.externalId());
+    body.put("handle", profile.handle());
+    body.put("name", profile.displayName());
+    body.put("bio", profile.description());
+    if (profile.createdAt() != null) {
+      body.put("created_at", profile.createdAt().toString());
+    }
+    profile.counter(Metric.FOLLOWERS).ifPresent(value -> body.put("followers", value));
+    profile.counter(Metric.FOLLOWING).ifPresent(value -> body.put("following", value));
+    profile.counter(Metric.POSTS).ifPresent(value -> body.put("posts_count", value));
+    ArrayNode items = body.putArray("posts");
+    profile.recentPosts().forEach(post -> render(items.addObject(), post));
+    wireMock.stubFor(get(urlPathEqualTo("/v1/profiles/" + profile.handle()))
+        .willReturn(json(200, "acme-req-profile", body)));
+  }
+
+  @Override
+  public void noProfile(String handle) {
+    wireMock.stubFor(get(urlPathEqualTo("/v1/profiles/" + handle))
+        .willReturn(json(404, "acme-req-no-profile", error("not_found", "no such profile"))));
+  }
+
+  private static void render(ObjectNode node, PublicPost post) {
+    node.put("id", post.externalId());
+    node.put("author_id", post.authorId());
+    node.put("author", post.authorHandle());
+    node.put("text", post.text());
+    node.put("created_at", post.createdAt().toString());
+    post.metric(Metric.LIKES).ifPresent(value -> node.put("likes", value));
+    post.metric(Metric.SHARES).ifPresent(value -> node.put("shares", value));
+    post.metric(Metric.COMMENTS).ifPresent(value -> node.put("comments", value));
   }
 
   @Override

@@ -119,4 +119,32 @@ final class BrokenAcme {
       super(new AcmeProvider.ReportsRateLimit());
     }
   }
+
+  /** The TCK against {@link AcmeProvider.ZeroFillsSearchCounters}. */
+  static final class ZeroFillsSearchCounters extends AcmeVerificationBase {
+    ZeroFillsSearchCounters() {
+      super(new AcmeProvider.ZeroFillsSearchCounters());
+    }
+  }
+
+  /** The TCK against {@link AcmeProvider.SearchesAnyKind}. */
+  static final class SearchesAnyKind extends AcmeVerificationBase {
+    SearchesAnyKind() {
+      super(new AcmeProvider.SearchesAnyKind());
+    }
+  }
+
+  /** The TCK against {@link AcmeProvider.IgnoresRecentPostsLimit}. */
+  static final class IgnoresRecentPostsLimit extends AcmeVerificationBase {
+    IgnoresRecentPostsLimit() {
+      super(new AcmeProvider.IgnoresRecentPostsLimit());
+    }
+  }
+
+  /** The TCK against {@link AcmeProvider.UnknownProfileAsEmpty}. */
+  static final class UnknownProfileAsEmpty extends AcmeVerificationBase {
+    UnknownProfileAsEmpty() {
+      super(new AcmeProvider.UnknownProfileAsEmpty());
+    }
+  }
 }

@@ -56,20 +56,28 @@ class TckSelfTest {
         Arguments.of(BrokenAcme.ReconcilesAnyPost.class, "optional_09_publish_then_reconcile",
             "reconcile matched an unrelated post"),
         Arguments.of(BrokenAcme.IgnoresBatchSize.class, "optional_10_metrics_respect_batch_size",
-            "asked for more than the batch size 4"));
+            "asked for more than the batch size 4"),
+        Arguments.of(BrokenAcme.ZeroFillsSearchCounters.class, "optional_14_search_pages",
+            "post tck-found-1-1: the counters (a counter the platform left out must be absent, not zero)"),
+        Arguments.of(BrokenAcme.SearchesAnyKind.class, "optional_15_search_rejects_unsearchable_kinds_before_io",
+            "a search for a MENTION term threw dev.chorus.connector.NotFoundException instead of an InvalidValueException"),
+        Arguments.of(BrokenAcme.IgnoresRecentPostsLimit.class, "optional_16_lookup_profile",
+            "the profile's 5 latest posts: the post ids"),
+        Arguments.of(BrokenAcme.UnknownProfileAsEmpty.class, "optional_17_unknown_profile_not_found",
+            "looking up an unknown handle returned tck_nobody"));
   }
 
   @Test
   void the_correct_connector_passes_every_rule() {
     Map<String, String> outcomes = run(AcmeVerificationTest.class);
-    assertThat(outcomes).hasSize(13);
+    assertThat(outcomes).hasSize(17);
     assertThat(outcomes).allSatisfy((rule, outcome) -> assertThat(outcome).as(rule).isEqualTo("SUCCESSFUL"));
   }
 
   @Test
   void a_connector_that_reports_the_rate_limit_instead_of_waiting_passes_too() {
     Map<String, String> outcomes = run(BrokenAcme.ReportsRateLimit.class);
-    assertThat(outcomes).hasSize(13);
+    assertThat(outcomes).hasSize(17);
     assertThat(outcomes).allSatisfy((rule, outcome) -> assertThat(outcome).as(rule).isEqualTo("SUCCESSFUL"));
   }
 
@@ -77,7 +85,7 @@ class TckSelfTest {
   @MethodSource("brokenConnectors")
   void a_broken_connector_fails_exactly_its_rule(Class<?> verification, String rule, String why) {
     Map<String, String> outcomes = run(verification);
-    assertThat(outcomes).hasSize(13);
+    assertThat(outcomes).hasSize(17);
     assertThat(outcomes.get(rule)).as(rule).startsWith("FAILED").contains(why);
     outcomes.forEach((other, outcome) -> {
       if (!other.equals(rule)) {
@@ -105,7 +113,7 @@ class TckSelfTest {
     List<Method> rules = Arrays.stream(dev.chorus.connector.tck.ConnectorVerification.class.getDeclaredMethods())
         .filter(m -> m.isAnnotationPresent(Test.class))
         .toList();
-    assertThat(rules).hasSize(13);
+    assertThat(rules).hasSize(17);
     for (Method rule : rules) {
       assertThat(rule.getName()).matches("(required|optional)_\\d\\d_[a-z0-9_]+");
       String number = rule.getName().replaceAll("^[a-z]+_(\\d\\d)_.*$", "$1");

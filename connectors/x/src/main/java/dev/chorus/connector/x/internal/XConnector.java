@@ -12,6 +12,7 @@ import dev.chorus.connector.Page;
 import dev.chorus.connector.PublishRequest;
 import dev.chorus.connector.PublishResult;
 import dev.chorus.connector.ReplyRequest;
+import dev.chorus.connector.SearchQuery;
 import dev.chorus.connector.TransportException;
 import dev.chorus.connector.ValidationResult;
 import dev.chorus.connector.Violation;
@@ -31,6 +32,8 @@ import dev.chorus.model.MediaKind;
 import dev.chorus.model.Metric;
 import dev.chorus.model.MetricSnapshot;
 import dev.chorus.model.Platform;
+import dev.chorus.model.PublicPost;
+import dev.chorus.model.PublicProfile;
 import dev.chorus.model.Poll;
 import dev.chorus.model.SocialAccount;
 import dev.chorus.model.ThreadPart;
@@ -85,6 +88,7 @@ public final class XConnector implements Connector {
   private final PlatformHttp http;
   private final Clock clock;
   private final MediaUploader uploader;
+  private final XResearch research;
 
   /** A connector on the runtime with the credentials; closes the runtime on close when it owns it. */
   public XConnector(Capabilities capabilities, XSettings settings, RuntimeLease lease,
@@ -103,6 +107,7 @@ public final class XConnector implements Connector {
         .build();
     this.clock = runtime.clock();
     this.uploader = new MediaUploader(http, clock, runtime.sleeper(), settings, media);
+    this.research = new XResearch(http, clock);
   }
 
   @Override
@@ -615,6 +620,21 @@ public final class XConnector implements Connector {
         Optional.ofNullable(XJson.text(post, "text")).orElse(""),
         createdAt,
         username == null ? url(id) : URI.create("https://x.com/" + encode(username) + "/status/" + encode(id)));
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Research
+
+  @Override
+  public Page<PublicPost> search(SocialAccount account, SearchQuery query) {
+    capabilities.require(platform(), Capability.SEARCH);
+    return research.search(account, query);
+  }
+
+  @Override
+  public PublicProfile lookupProfile(SocialAccount account, String handle, int recentPosts) {
+    capabilities.require(platform(), Capability.PUBLIC_PROFILES);
+    return research.lookupProfile(account, handle, recentPosts);
   }
 
   // ---------------------------------------------------------------------------------------------
