@@ -8,12 +8,15 @@ import dev.chorus.connector.Page;
 import dev.chorus.connector.PublishRequest;
 import dev.chorus.connector.PublishResult;
 import dev.chorus.connector.ReplyRequest;
+import dev.chorus.connector.SearchQuery;
 import dev.chorus.connector.UnsupportedCapabilityException;
 import dev.chorus.connector.ValidationResult;
 import dev.chorus.model.Interaction;
 import dev.chorus.model.InteractionKind;
 import dev.chorus.model.MetricSnapshot;
 import dev.chorus.model.Platform;
+import dev.chorus.model.PublicPost;
+import dev.chorus.model.PublicProfile;
 import dev.chorus.model.SocialAccount;
 import java.time.Instant;
 import java.util.List;
@@ -105,6 +108,18 @@ public final class GuardedConnector implements Connector {
   public void hide(SocialAccount account, String externalId, boolean hidden) {
     require(Capability.HIDE);
     delegate.hide(account, externalId, hidden);
+  }
+
+  @Override
+  public Page<PublicPost> search(SocialAccount account, SearchQuery query) {
+    require(Capability.SEARCH);
+    return delegate.search(account, query);
+  }
+
+  @Override
+  public PublicProfile lookupProfile(SocialAccount account, String handle, int recentPosts) {
+    require(Capability.PUBLIC_PROFILES);
+    return delegate.lookupProfile(account, handle, recentPosts);
   }
 
   @Override
