@@ -111,7 +111,7 @@ public final class PlatformAdvisor {
   private PlatformRecommendation score(Platform platform, Objective objective, Audience audience, Market market,
       Optional<PlatformHistory> history, double bestMeasured) {
     List<String> topics = audience.interests().stream().map(i -> i.toLowerCase(Locale.ROOT))
-        .filter(i -> strengths.lists(PlatformStrengths.INTEREST, i)).sorted().toList();
+        .filter(i -> strengths.lists(PlatformStrengths.INTEREST, i)).distinct().sorted().toList();
     // With a known interest the three base weights shrink by (1 − w_int) and the interest fit takes w_int.
     double base = topics.isEmpty() ? 1 : 1 - interestWeight;
     List<Factor> factors = new ArrayList<>();
