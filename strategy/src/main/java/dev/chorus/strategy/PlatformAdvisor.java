@@ -18,8 +18,9 @@ import java.util.Optional;
 
 /**
  * Recommends platforms for an objective and an audience. The table score is a weighted sum of the
- * platform's objective fit, its use in the audience's age bands and its market fit, times its
- * availability in the audience's regions; a workspace's own measured results on a platform blend
+ * platform's objective fit, its use in the audience's age bands, its market fit and (when the table
+ * lists one of the audience's interests) its interest fit, times its availability in the
+ * audience's regions and languages; a workspace's own measured results on a platform blend
  * in by sample size and replace the table once there are {@link Builder#fullConfidenceSamples}
  * posts. Formulas and sources: {@code docs/strategy-planning.md}.
  */
@@ -28,11 +29,14 @@ public final class PlatformAdvisor {
   /** The nominal last age of the open {@code 65+} band, so it weighs like the others (20 years). */
   static final int OPEN_BAND_END = 84;
   private static final int ADULT = 18;
+  /** The fit of a platform for a listed topic it has no row for. */
+  static final double NEUTRAL = 0.5;
 
   private final PlatformStrengths strengths;
   private final double objectiveWeight;
   private final double ageWeight;
   private final double marketWeight;
+  private final double interestWeight;
   private final int limit;
   private final int fullConfidenceSamples;
 
@@ -41,6 +45,7 @@ public final class PlatformAdvisor {
     this.objectiveWeight = b.objectiveWeight;
     this.ageWeight = b.ageWeight;
     this.marketWeight = b.marketWeight;
+    this.interestWeight = b.interestWeight;
     this.limit = b.limit;
     this.fullConfidenceSamples = b.fullConfidenceSamples;
   }
@@ -96,43 +101,44 @@ public final class PlatformAdvisor {
     }
     List<PlatformRecommendation> ranked = new ArrayList<>();
     for (Platform platform : strengths.platforms()) {
-      ranked.add(score(platform, objective, audience.demographics(), audience.locations(), market,
-          Optional.ofNullable(measured.get(platform)), best));
+      ranked.add(score(platform, objective, audience, market, Optional.ofNullable(measured.get(platform)), best));
     }
     ranked.sort(Comparator.comparingDouble(PlatformRecommendation::score).reversed()
         .thenComparing(r -> r.platform().id()));
     return List.copyOf(ranked);
   }
 
-  private PlatformRecommendation score(Platform platform, Objective objective, Demographics demographics,
-      List<String> locations, Market market, Optional<PlatformHistory> history, double bestMeasured) {
+  private PlatformRecommendation score(Platform platform, Objective objective, Audience audience, Market market,
+      Optional<PlatformHistory> history, double bestMeasured) {
+    List<String> topics = audience.interests().stream().map(i -> i.toLowerCase(Locale.ROOT))
+        .filter(i -> strengths.lists(PlatformStrengths.INTEREST, i)).distinct().sorted().toList();
+    // With a known interest the three base weights shrink by (1 − w_int) and the interest fit takes w_int.
+    double base = topics.isEmpty() ? 1 : 1 - interestWeight;
     List<Factor> factors = new ArrayList<>();
     Strength fit = require(platform, PlatformStrengths.OBJECTIVE, objective.name());
-    factors.add(new Factor("objective " + objective, fit.value(), objectiveWeight,
-        fit.value() * objectiveWeight, fit.source()));
-    factors.add(ageFactor(platform, demographics));
+    factors.add(new Factor("objective " + objective, fit.value(), objectiveWeight * base,
+        fit.value() * objectiveWeight * base, fit.source()));
+    factors.add(ageFactor(platform, audience.demographics(), ageWeight * base));
     Strength marketFit = require(platform, PlatformStrengths.MARKET, market.name());
-    factors.add(new Factor("market " + market, marketFit.value(), marketWeight,
-        marketFit.value() * marketWeight, marketFit.source()));
+    factors.add(new Factor("market " + market, marketFit.value(), marketWeight * base,
+        marketFit.value() * marketWeight * base, marketFit.source()));
+    if (!topics.isEmpty()) {
+      factors.add(interestFactor(platform, topics));
+    }
     double table = factors.stream().mapToDouble(Factor::contribution).sum();
 
-    // Availability multiplies: a platform blocked in the whole audience's region scores 0.
-    double available = 0;
-    int listed = 0;
-    String regionSource = null;
-    for (String location : locations) {
-      Optional<Strength> region = strengths.strength(platform, PlatformStrengths.REGION, location.toUpperCase(Locale.ROOT));
-      available += region.map(Strength::value).orElse(1.0);
-      if (region.isPresent()) {
-        listed++;
-        regionSource = region.get().source();
-      }
+    // Availability multiplies: a platform blocked for the whole audience scores 0.
+    Optional<Factor> region = availability(platform, PlatformStrengths.REGION, "region availability",
+        audience.locations().stream().map(l -> l.toUpperCase(Locale.ROOT)).toList(), table);
+    if (region.isPresent()) {
+      factors.add(region.get());
+      table += region.get().contribution();
     }
-    if (listed > 0) {
-      double multiplier = available / locations.size();
-      factors.add(new Factor("region availability " + locations, multiplier, 1, table * multiplier - table,
-          "mean over the audience's locations, 1 where the table lists none; " + regionSource));
-      table *= multiplier;
+    Optional<Factor> language = availability(platform, PlatformStrengths.LANGUAGE, "language availability",
+        audience.languages().stream().map(PlatformAdvisor::primaryLanguage).toList(), table);
+    if (language.isPresent()) {
+      factors.add(language.get());
+      table += language.get().contribution();
     }
 
     double score = table;
@@ -148,11 +154,58 @@ public final class PlatformAdvisor {
     return new PlatformRecommendation(platform, score, table, factors);
   }
 
+  /** The mean fit for the audience's interests the table lists; 0.5 where this platform has no row. */
+  private Factor interestFactor(Platform platform, List<String> topics) {
+    double sum = 0;
+    List<String> parts = new ArrayList<>();
+    String source = null;
+    for (String topic : topics) {
+      Optional<Strength> row = strengths.strength(platform, PlatformStrengths.INTEREST, topic);
+      double value = row.map(Strength::value).orElse(NEUTRAL);
+      sum += value;
+      parts.add(topic + " " + format(value) + (row.isPresent() ? "" : " (no row: neutral)"));
+      if (source == null && row.isPresent()) {
+        source = row.get().source();
+      }
+    }
+    double value = sum / topics.size();
+    return new Factor("interests " + topics, value, interestWeight, value * interestWeight,
+        "mean of " + String.join(", ", parts) + (source == null ? "" : "; " + source));
+  }
+
+  /**
+   * The mean, over the audience's keys (locations or languages), of the table's availability rows,
+   * 1 where the table lists none; empty (no factor) when it lists none of them.
+   */
+  private Optional<Factor> availability(Platform platform, String dimension, String name, List<String> keys, double table) {
+    double available = 0;
+    int listed = 0;
+    String source = null;
+    for (String key : keys) {
+      Optional<Strength> row = strengths.strength(platform, dimension, key);
+      available += row.map(Strength::value).orElse(1.0);
+      if (row.isPresent()) {
+        listed++;
+        source = row.get().source();
+      }
+    }
+    if (listed == 0) {
+      return Optional.empty();
+    }
+    double multiplier = available / keys.size();
+    return Optional.of(new Factor(name + " " + keys, multiplier, 1, table * multiplier - table,
+        "mean over the audience's " + dimension + " keys, 1 where the table lists none; " + source));
+  }
+
+  private static String primaryLanguage(String tag) {
+    return Locale.forLanguageTag(tag).getLanguage();
+  }
+
   /**
    * The platform's use in the audience's age bands, each band weighted by the share of its years
    * the audience covers (25-34 covers 5 of the 12 years of 18-29 and 5 of the 20 of 30-49).
    */
-  private Factor ageFactor(Platform platform, Demographics demographics) {
+  private Factor ageFactor(Platform platform, Demographics demographics, double weight) {
     int low = demographics.ageMin() == null ? ADULT : Math.max(ADULT, demographics.ageMin());
     int high = demographics.ageMax() == null ? Integer.MAX_VALUE : demographics.ageMax();
     double weighted = 0;
@@ -184,11 +237,11 @@ public final class PlatformAdvisor {
       List<String> bands = PlatformStrengths.AGE_BANDS;
       String nearest = low > OPEN_BAND_END ? bands.get(bands.size() - 1) : bands.get(0);
       Strength stand = require(platform, PlatformStrengths.AGE, nearest);
-      return new Factor(label, stand.value(), ageWeight, stand.value() * ageWeight,
+      return new Factor(label, stand.value(), weight, stand.value() * weight,
           "no band overlaps; the nearest band " + nearest + " stands in; " + stand.source());
     }
     double value = weighted / weights;
-    return new Factor(label, value, ageWeight, value * ageWeight,
+    return new Factor(label, value, weight, value * weight,
         "bands " + String.join(", ", parts) + " (use×covered share); " + source);
   }
 
@@ -215,6 +268,7 @@ public final class PlatformAdvisor {
     private double objectiveWeight = 0.40;
     private double ageWeight = 0.35;
     private double marketWeight = 0.25;
+    private double interestWeight = 0.20;
     private int limit = 3;
     private int fullConfidenceSamples = 30;
 
@@ -244,6 +298,19 @@ public final class PlatformAdvisor {
       this.objectiveWeight = objective;
       this.ageWeight = age;
       this.marketWeight = market;
+      return this;
+    }
+
+    /**
+     * The share of the table score the interest fit takes when the table lists at least one of the
+     * audience's interests (default 0.20); the objective, age and market weights then scale by
+     * {@code 1 − share}. From 0 to 1; 0 ignores interests.
+     */
+    public Builder interestWeight(double share) {
+      if (!(share >= 0 && share <= 1)) {
+        throw new InvalidValueException("interestWeight", share, "must be from 0 to 1");
+      }
+      this.interestWeight = share;
       return this;
     }
 

@@ -27,8 +27,8 @@ import org.apache.commons.csv.CSVRecord;
 
 /**
  * The data-driven table behind {@link PlatformAdvisor}: per platform, its fit for each objective,
- * its use in each age band, its B2B and B2C fit, and optionally its availability per region, each
- * figure with its source. The built-in table ({@link #defaults()}) ships as {@code
+ * its use in each age band, its B2B and B2C fit, and optionally its fit per audience interest and
+ * its availability per region and per language, each figure with its source. The built-in table ({@link #defaults()}) ships as {@code
  * platform-strengths.csv}; {@link #read(Reader)} loads a replacement with the same columns.
  */
 public final class PlatformStrengths {
@@ -44,12 +44,28 @@ public final class PlatformStrengths {
   public static final String MARKET = "market";
   /** The region dimension: availability by ISO 3166 country code, optional (absent means 1). */
   public static final String REGION = "region";
+  /**
+   * The interest dimension: fit for an audience interest (a topic such as {@code food} or {@code
+   * software}, lower case), optional; a topic no platform lists is ignored, a listed topic a
+   * platform has no row for counts as 0.5 (neutral) for it.
+   */
+  public static final String INTEREST = "interest";
+  /**
+   * The language dimension: availability by ISO 639 language code (lower case), optional (absent
+   * means 1). The built-in table has none; see {@code docs/strategy-planning.md}.
+   */
+  public static final String LANGUAGE = "language";
+
+  /** The dimensions a table may use. */
+  public static final List<String> DIMENSIONS = List.of(OBJECTIVE, AGE, MARKET, REGION, INTEREST, LANGUAGE);
 
   /** The age bands of the age dimension (those of Pew Research Center's surveys). */
   public static final List<String> AGE_BANDS = List.of("18-29", "30-49", "50-64", "65+");
 
   private static final String RESOURCE = "platform-strengths.csv";
   private static final Pattern COUNTRY = Pattern.compile("[A-Z]{2}");
+  private static final Pattern TOPIC = Pattern.compile("[\\p{L}\\p{N}]+(-[\\p{L}\\p{N}]+)*");
+  private static final Pattern LANGUAGE_CODE = Pattern.compile("[a-z]{2,3}");
 
   private final Map<Platform, Map<String, Strength>> byPlatform;
 
@@ -179,8 +195,21 @@ public final class PlatformStrengths {
           throw new InvalidValueException(field(row, "key"), record.get(2), "is not an ISO 3166 country code");
         }
       }
+      case INTEREST -> {
+        key = key.toLowerCase(Locale.ROOT);
+        if (!TOPIC.matcher(key).matches()) {
+          throw new InvalidValueException(field(row, "key"), record.get(2),
+              "is not a topic (letters and digits, words joined by '-')");
+        }
+      }
+      case LANGUAGE -> {
+        key = key.toLowerCase(Locale.ROOT);
+        if (!LANGUAGE_CODE.matcher(key).matches()) {
+          throw new InvalidValueException(field(row, "key"), record.get(2), "is not an ISO 639 language code");
+        }
+      }
       default -> throw new InvalidValueException(field(row, "dimension"), record.get(1),
-          "must be one of " + List.of(OBJECTIVE, AGE, MARKET, REGION));
+          "must be one of " + DIMENSIONS);
     }
     double value;
     try {
@@ -219,6 +248,11 @@ public final class PlatformStrengths {
   public Optional<Strength> strength(Platform platform, String dimension, String key) {
     Map<String, Strength> rows = byPlatform.get(platform);
     return rows == null ? Optional.empty() : Optional.ofNullable(rows.get(dimension + "/" + key));
+  }
+
+  /** Whether any platform of the table has a row for the key of the dimension. */
+  public boolean lists(String dimension, String key) {
+    return byPlatform.values().stream().anyMatch(rows -> rows.containsKey(dimension + "/" + key));
   }
 
   /** Every figure of the platform (empty when the table does not cover it). */

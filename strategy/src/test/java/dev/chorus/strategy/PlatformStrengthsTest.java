@@ -24,8 +24,8 @@ class PlatformStrengthsTest {
         Platform.INSTAGRAM, Platform.THREADS, Platform.TIKTOK, Platform.PINTEREST, Platform.YOUTUBE,
         Platform.MASTODON, Platform.BLUESKY);
     for (Platform platform : table.platforms()) {
-      // 6 objectives + 4 age bands + 2 markets, plus at most one region row.
-      assertThat(table.strengths(platform).size()).isBetween(12, 13);
+      // 6 objectives + 4 age bands + 2 markets + 10 interest topics, plus at most one region row.
+      assertThat(table.strengths(platform).size()).isBetween(22, 23);
       assertThat(table.strengths(platform)).allSatisfy(s -> assertThat(s.source()).isNotBlank());
     }
     // Pew Research Center 2024: 93% of U.S. adults 18-29 use YouTube; 40% of those 30-49 use LinkedIn.
@@ -33,6 +33,17 @@ class PlatformStrengthsTest {
     assertThat(table.strength(Platform.LINKEDIN, "age", "30-49").orElseThrow().source()).contains("Pew Research Center");
     assertThat(table.strength(Platform.LINKEDIN, "market", "B2B").orElseThrow().value()).isEqualTo(0.94);
     assertThat(table.strength(Platform.X, "objective", "SALES").orElseThrow().source()).startsWith("judgement");
+    // Every figure is either from a named study or says it is a judgement.
+    assertThat(table.platforms()).allSatisfy(p -> assertThat(table.strengths(p)).allSatisfy(s ->
+        assertThat(s.source()).satisfiesAnyOf(src -> assertThat(src).startsWith("judgement"),
+            src -> assertThat(src).startsWith("Pew Research Center"),
+            src -> assertThat(src).startsWith("Content Marketing Institute"))));
+    // Sources say whether the Pew figure was checked against a second copy.
+    assertThat(table.strength(Platform.YOUTUBE, "age", "18-29").orElseThrow().source()).contains("confirmed against");
+    assertThat(table.strength(Platform.X, "age", "18-29").orElseThrow().source()).contains("not confirmed");
+    assertThat(table.lists(PlatformStrengths.INTEREST, "food")).isTrue();
+    assertThat(table.lists(PlatformStrengths.INTEREST, "coffee")).isFalse();
+    assertThat(table.lists(PlatformStrengths.LANGUAGE, "de")).isFalse();
   }
 
   @Test

@@ -62,7 +62,7 @@ public record CreatorComparison(List<CreatorScore> rows, Weights weights) {
         row.add(format(s.component(c).score().asOptional()));
       }
       row.add(format(s.overall().asOptional()));
-      row.add(String.join("; ", s.flags()));
+      row.add(String.join("; ", s.flags().stream().map(Flag::text).toList()));
       cells.add(row);
     }
     return cells;
@@ -116,8 +116,8 @@ public record CreatorComparison(List<CreatorScore> rows, Weights weights) {
       }
     }
     for (CreatorScore s : rows) {
-      for (String flag : s.flags()) {
-        text.append("\n! ").append(s.handle()).append(": ").append(flag);
+      for (Flag flag : s.flags()) {
+        text.append("\n! ").append(s.handle()).append(": ").append(flag.text());
       }
     }
     return text.append('\n').toString();

@@ -4,7 +4,11 @@ import dev.chorus.analytics.KpiValue;
 import dev.chorus.model.Checks;
 import dev.chorus.model.Platform;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * A creator's evaluation: every component with its formula and inputs, the weighted overall score
@@ -13,10 +17,10 @@ import java.util.List;
  * @param evaluatedAt when the evaluation was made, on the evaluator's clock
  * @param components one per {@link Component}, in declaration order
  * @param overall Σ weight × score ÷ Σ weight over the defined components, 0–100
- * @param flags plain-language warnings, empty when none
+ * @param flags typed warnings with the figures that triggered them and a sentence each, empty when none
  */
 public record CreatorScore(Platform platform, String handle, Instant evaluatedAt, List<ComponentScore> components,
-    KpiValue overall, List<String> flags) {
+    KpiValue overall, List<Flag> flags) {
 
   /** Validates. */
   public CreatorScore {
@@ -36,6 +40,18 @@ public record CreatorScore(Platform platform, String handle, Instant evaluatedAt
 
   /** Whether any sign of bought followers was flagged. */
   public boolean suspicious() {
-    return flags.stream().anyMatch(f -> f.startsWith(InfluencerEvaluator.SUSPICIOUS));
+    return flags.stream().anyMatch(f -> f.signal().boughtFollowers());
+  }
+
+  /** The signals flagged, in the order raised. */
+  public Set<Signal> signals() {
+    Set<Signal> signals = new LinkedHashSet<>();
+    flags.forEach(f -> signals.add(f.signal()));
+    return Collections.unmodifiableSet(signals);
+  }
+
+  /** The flag of that signal, if raised. */
+  public Optional<Flag> flag(Signal signal) {
+    return flags.stream().filter(f -> f.signal() == signal).findFirst();
   }
 }

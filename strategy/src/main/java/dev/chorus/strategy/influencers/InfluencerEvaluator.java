@@ -28,7 +28,7 @@ import java.util.TreeMap;
  */
 public final class InfluencerEvaluator {
 
-  /** The prefix of every flag that is a sign of bought followers. */
+  /** The prefix of the text of every flag that is a sign of bought followers ({@link Signal#boughtFollowers()}). */
   public static final String SUSPICIOUS = "Possible bought followers: ";
 
   private static final List<Metric> ENGAGEMENTS = List.of(Metric.LIKES, Metric.COMMENTS, Metric.SHARES, Metric.QUOTES);
@@ -90,7 +90,7 @@ public final class InfluencerEvaluator {
   public CreatorScore score(PublicProfile profile, TargetAudience audience, List<FollowerSnapshot> earlier) {
     Checks.required("profile", profile);
     Checks.required("audience", audience);
-    List<String> flags = new ArrayList<>();
+    List<Flag> flags = new ArrayList<>();
     OptionalLong followers = profile.counter(Metric.FOLLOWERS);
     long[] engagements = engagements(profile.recentPosts());
     double meanEngagement = engagements.length == 0 ? 0 : Arrays.stream(engagements).average().orElse(0);
@@ -109,7 +109,8 @@ public final class InfluencerEvaluator {
         growth(readings),
         authenticity(profile, followers, rate, tier, readings, flags));
     if (followers.isEmpty()) {
-      flags.add("Followers not shown: reach, engagement, growth and authenticity are undefined");
+      flags.add(new Flag(Signal.FOLLOWERS_HIDDEN, Map.of(),
+          "Followers not shown: reach, engagement, growth and authenticity are undefined"));
     }
     return new CreatorScore(profile.platform(), profile.handle(), clock.instant(), components,
         overall(components), flags);
@@ -120,7 +121,7 @@ public final class InfluencerEvaluator {
     return CreatorComparison.of(scores, weights);
   }
 
-  private ComponentScore relevance(PublicProfile profile, TargetAudience audience, List<String> flags) {
+  private ComponentScore relevance(PublicProfile profile, TargetAudience audience, List<Flag> flags) {
     List<String> documents = new ArrayList<>();
     documents.add(" " + String.join(" ", Text.words(profile.description())) + " ");
     for (PublicPost post : profile.recentPosts()) {
@@ -140,7 +141,7 @@ public final class InfluencerEvaluator {
       language = 1;
     } else if (withLanguage == 0) {
       language = 1;
-      flags.add("Post languages unknown: language overlap taken as 1");
+      flags.add(new Flag(Signal.LANGUAGES_UNKNOWN, Map.of(), "Post languages unknown: language overlap taken as 1"));
     } else {
       language = (double) inLanguage / withLanguage;
     }
@@ -223,7 +224,7 @@ public final class InfluencerEvaluator {
   }
 
   private ComponentScore authenticity(PublicProfile profile, OptionalLong followers, KpiValue rate,
-      EngagementTier tier, TreeMap<Long, Long> readings, List<String> flags) {
+      EngagementTier tier, TreeMap<Long, Long> readings, List<Flag> flags) {
     String formula = "100 − lowEngagement (40 × max(0, 1 − (rate ÷ expected) ÷ 0.5)) − jump (40 when a day's growth has"
         + " robust z ≥ " + jumpThreshold + ") − following (20 × clamp(following ÷ followers − 0.5, 0, 1))";
     if (followers.isEmpty()) {
@@ -238,8 +239,10 @@ public final class InfluencerEvaluator {
       inputs.put("lowEngagementPenalty", low);
       penalty += low;
       if (ratio < 0.25) {
-        flags.add(String.format(Locale.ROOT, "%sengagement rate %.2f%% is %.0f%% of the %.2f%% expected for the %s tier",
-            SUSPICIOUS, 100 * rate.value(), 100 * ratio, 100 * tier.expectedRate(), tier.name()));
+        flags.add(new Flag(Signal.LOW_ENGAGEMENT, figures("rate", rate.value(), "expectedRate", tier.expectedRate(),
+            "rateToExpected", ratio), String.format(Locale.ROOT,
+            "%sengagement rate %.2f%% is %.0f%% of the %.2f%% expected for the %s tier",
+            SUSPICIOUS, 100 * rate.value(), 100 * ratio, 100 * tier.expectedRate(), tier.name())));
       }
     }
     Jump jump = largestJump(readings);
@@ -250,8 +253,9 @@ public final class InfluencerEvaluator {
       inputs.put("jumpPenalty", jumpPenalty);
       penalty += jumpPenalty;
       if (jumpPenalty > 0) {
-        flags.add(String.format(Locale.ROOT, "%s%.0f followers more than usual in one interval (robust z %.1f)",
-            SUSPICIOUS, jump.excess, jump.z));
+        flags.add(new Flag(Signal.FOLLOWER_JUMP, figures("excessFollowers", jump.excess, "robustZ", jump.z),
+            String.format(Locale.ROOT, "%s%.0f followers more than usual in one interval (robust z %.1f)",
+                SUSPICIOUS, jump.excess, jump.z)));
       }
     }
     OptionalLong following = profile.counter(Metric.FOLLOWING);
@@ -262,10 +266,20 @@ public final class InfluencerEvaluator {
       inputs.put("followingPenalty", followPenalty);
       penalty += followPenalty;
       if (followPenalty > 0) {
-        flags.add(String.format(Locale.ROOT, "%sfollows %.2f accounts per follower", SUSPICIOUS, ratio));
+        flags.add(new Flag(Signal.FOLLOWING_RATIO, figures("followingRatio", ratio),
+            String.format(Locale.ROOT, "%sfollows %.2f accounts per follower", SUSPICIOUS, ratio)));
       }
     }
     return new ComponentScore(Component.AUTHENTICITY, KpiValue.of(clamp(100 - penalty)), formula, inputs);
+  }
+
+  /** Name, value, name, value, … in order. */
+  private static Map<String, Double> figures(Object... pairs) {
+    Map<String, Double> figures = new LinkedHashMap<>();
+    for (int i = 0; i < pairs.length; i += 2) {
+      figures.put((String) pairs[i], (Double) pairs[i + 1]);
+    }
+    return figures;
   }
 
   private record Jump(double z, double excess, long before) {}

@@ -1,6 +1,7 @@
 package dev.chorus.strategy.influencers;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
@@ -150,9 +151,21 @@ class InfluencerEvaluatorTest {
     assertThat(s.component(Component.GROWTH).score().value()).isCloseTo(100, EPS);
     assertThat(s.suspicious()).isTrue();
     assertThat(s.flags()).hasSize(3);
-    assertThat(s.flags().get(0)).contains("0.13%", "8%", "1.50%", "mid tier");
-    assertThat(s.flags().get(1)).contains("49400 followers");
-    assertThat(s.flags().get(2)).contains("0.90 accounts per follower");
+    assertThat(s.signals()).containsExactly(Signal.LOW_ENGAGEMENT, Signal.FOLLOWER_JUMP, Signal.FOLLOWING_RATIO);
+    assertThat(s.flags()).allMatch(f -> f.signal().boughtFollowers() && f.text().startsWith(InfluencerEvaluator.SUSPICIOUS));
+    // rate 250 ÷ 200,000 = 0.00125 against mid's 0.015: 0.00125 ÷ 0.015 = 0.08333 < 0.25
+    Flag low = s.flag(Signal.LOW_ENGAGEMENT).orElseThrow();
+    assertThat(low.figure("rate")).isCloseTo(0.00125, EPS);
+    assertThat(low.figure("expectedRate")).isCloseTo(0.015, EPS);
+    assertThat(low.figure("rateToExpected")).isCloseTo(0.08333, within(1e-5));
+    assertThat(low.text()).contains("0.13%", "8%", "1.50%", "mid tier");
+    // the jump: 49,500 − median 100 = 49,400 excess, z 49,400 (spread floored at 1)
+    Flag jump = s.flag(Signal.FOLLOWER_JUMP).orElseThrow();
+    assertThat(jump.figures()).containsExactly(entry("excessFollowers", 49_400.0), entry("robustZ", 49_400.0));
+    assertThat(jump.text()).contains("49400 followers");
+    // 180,000 ÷ 200,000 = 0.9
+    assertThat(s.flag(Signal.FOLLOWING_RATIO).orElseThrow().figure("followingRatio")).isCloseTo(0.9, EPS);
+    assertThat(s.flags().get(2).text()).contains("0.90 accounts per follower");
     // relevance: running, trail of 4 = 0.5, all en → 50; reach log10(200,000) ÷ 7 = 75.729; consistency as alice's
     // 87.610; 0.30 × 50 + 0.15 × 75.729 + 0.20 × 4.167 + 0.10 × 87.610 + 0.10 × 100 + 0.15 × 18.667 = 48.754
     assertThat(s.overall().value()).isCloseTo(48.754, EPS);
@@ -222,6 +235,21 @@ class InfluencerEvaluatorTest {
   }
 
   @Test
+  void posts_without_a_language_raise_a_missing_data_flag_that_is_not_a_sign_of_bought_followers() {
+    TargetAudience audience = new TargetAudience(Set.of("trail running"), Set.of("en"));
+    PublicProfile p = profile("finn", "trail running", NOW, 1_000, 10, List.of(
+        post("finn", 1, "hills", null, 20, 0, 0), post("finn", 2, "more hills", null, 20, 0, 0)));
+
+    CreatorScore s = evaluator.score(p, audience, List.of());
+
+    // no post has a language → overlap 1; the keyword is in the bio → 100 × 1 × 1 = 100
+    assertThat(s.component(Component.RELEVANCE).score().value()).isCloseTo(100, EPS);
+    assertThat(s.signals()).containsExactly(Signal.LANGUAGES_UNKNOWN);
+    assertThat(s.suspicious()).isFalse();
+    assertThat(s.flags().get(0).text()).isEqualTo("Post languages unknown: language overlap taken as 1");
+  }
+
+  @Test
   void hidden_followers_leave_their_components_undefined_and_the_overall_on_the_rest() {
     PublicProfile hidden = new PublicProfile(Platform.X, "h-id", "hana", null, "marathon", null, NOW, Map.of(),
         List.of(post("hana", 1, "run", "en", 10, 0, 0), post("hana", 2, "run", "en", 30, 0, 0)));
@@ -231,7 +259,10 @@ class InfluencerEvaluatorTest {
     assertThat(s.component(Component.REACH).score()).isEqualTo(KpiValue.undefined("followers not shown"));
     assertThat(s.component(Component.ENGAGEMENT).score().isDefined()).isFalse();
     assertThat(s.component(Component.AUTHENTICITY).score().isDefined()).isFalse();
-    assertThat(s.flags()).anyMatch(f -> f.startsWith("Followers not shown"));
+    assertThat(s.signals()).contains(Signal.FOLLOWERS_HIDDEN);
+    assertThat(s.flag(Signal.FOLLOWERS_HIDDEN).orElseThrow().figures()).isEmpty();
+    assertThat(s.suspicious()).isFalse();
+    assertThat(s.flags()).anyMatch(f -> f.text().startsWith("Followers not shown"));
     // relevance: marathon of 4 keywords = 0.25, both posts en → 25; consistency: mean 20, sd 10, CV 0.5 → 66.667
     // overall over the defined two: (0.30 × 25 + 0.10 × 66.667) ÷ 0.40 = 35.417
     assertThat(s.overall().value()).isCloseTo(35.417, EPS);
