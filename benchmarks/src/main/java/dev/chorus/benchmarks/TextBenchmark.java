@@ -19,8 +19,8 @@ import java.util.function.ToIntFunction;
  * Each operation runs over the whole corpus for the warm-up passes, then for the timed passes; the
  * table gives posts per second, mean time per post and UTF-16 characters per second.
  *
- * <p>Arguments, each {@code name=value}: {@code posts} (10000, corpus size), {@code seed} (10),
- * {@code warmup} (20 passes), {@code passes} (30).
+ * <p>Arguments, each {@code name=value}: {@code posts} (2000, corpus size), {@code seed} (10),
+ * {@code warmup} (5 passes), {@code passes} (10).
  */
 public final class TextBenchmark {
 
@@ -44,10 +44,10 @@ public final class TextBenchmark {
   /** Generates the corpus, runs each operation and prints the table. */
   public static void main(String[] args) {
     Map<String, String> options = Args.parse(args);
-    int posts = Args.intOption(options, "posts", 10_000);
+    int posts = Args.intOption(options, "posts", 2_000);
     int seed = Args.intOption(options, "seed", 10);
-    int warmup = Args.intOption(options, "warmup", 20);
-    int passes = Args.intOption(options, "passes", 30);
+    int warmup = Args.intOption(options, "warmup", 5);
+    int passes = Args.intOption(options, "passes", 10);
     System.out.println(Args.machine());
     List<String> corpus = corpus(posts, seed);
     long chars = corpus.stream().mapToLong(String::length).sum();
