@@ -32,8 +32,11 @@ public record PostTarget(
 
   /** A new draft target for the account in the feed format. */
   public static PostTarget draft(AccountId account) {
-    return draft(account, PostVariant.of(PostFormat.FEED));
+    return draft(account, FEED);
   }
+
+  /** The variant of a plain feed draft; immutable, so every such target shares it. */
+  private static final PostVariant FEED = PostVariant.of(PostFormat.FEED);
 
   /** A copy in another state (approvals are kept; the lifecycle decides when to clear them). */
   public PostTarget withState(TargetState newState) {

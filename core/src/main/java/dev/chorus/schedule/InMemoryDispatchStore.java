@@ -30,7 +30,7 @@ public final class InMemoryDispatchStore implements DispatchStore {
   private final NavigableSet<Row> pending = new TreeSet<>(
       Comparator.comparing((Row r) -> r.nextAttemptAt).thenComparingLong(r -> r.seq));
   private final NavigableSet<Row> leased = new TreeSet<>(
-      Comparator.comparing((Row r) -> r.leaseExpiresAt).thenComparingLong(r -> r.seq));
+      Comparator.comparing((Row r) -> r.more.leaseExpiresAt).thenComparingLong(r -> r.seq));
   private final Map<String, NavigableSet<Instant>> series = new HashMap<>();
   private final Map<PauseScope, String> pauses = new LinkedHashMap<>();
   private long sequence;
@@ -77,14 +77,14 @@ public final class InMemoryDispatchStore implements DispatchStore {
       Instant now = clock.instant();
       List<Row> taken = new ArrayList<>();
       collect(pending.iterator(), r -> r.nextAttemptAt, now, limit, taken);
-      collect(leased.iterator(), r -> r.leaseExpiresAt, now, limit, taken);
+      collect(leased.iterator(), r -> r.more.leaseExpiresAt, now, limit, taken);
       List<DispatchRecord> result = new ArrayList<>(taken.size());
       for (Row row : taken) {
         unindex(row);
         row.state = DispatchState.CLAIMED;
-        row.leaseOwner = owner;
+        row.more().leaseOwner = owner;
         row.leaseToken++;
-        row.leaseExpiresAt = now.plus(lease);
+        row.more.leaseExpiresAt = now.plus(lease);
         index(row);
         result.add(row.snapshot());
       }
@@ -118,7 +118,7 @@ public final class InMemoryDispatchStore implements DispatchStore {
   private Row held(DispatchKey key, long token) {
     Row row = rows.get(key);
     if (row == null || row.state != DispatchState.CLAIMED || row.leaseToken != token
-        || !row.leaseExpiresAt.isAfter(clock.instant())) {
+        || !row.more.leaseExpiresAt.isAfter(clock.instant())) {
       return null;
     }
     return row;
@@ -132,7 +132,7 @@ public final class InMemoryDispatchStore implements DispatchStore {
         return false;
       }
       unindex(row);
-      row.leaseExpiresAt = clock.instant().plus(lease);
+      row.more.leaseExpiresAt = clock.instant().plus(lease);
       index(row);
       return true;
     }
@@ -147,8 +147,8 @@ public final class InMemoryDispatchStore implements DispatchStore {
       }
       unindex(row);
       Instant now = clock.instant();
-      row.attemptStartedAt = now;
-      row.leaseExpiresAt = now.plus(lease);
+      row.more.attemptStartedAt = now;
+      row.more.leaseExpiresAt = now.plus(lease);
       index(row);
       return true;
     }
@@ -162,8 +162,8 @@ public final class InMemoryDispatchStore implements DispatchStore {
         return false;
       }
       unindex(row);
-      row.checkpoint = Map.copyOf(checkpoint);
-      row.leaseExpiresAt = clock.instant().plus(lease);
+      row.more.checkpoint = Map.copyOf(checkpoint);
+      row.more.leaseExpiresAt = clock.instant().plus(lease);
       index(row);
       return true;
     }
@@ -180,15 +180,15 @@ public final class InMemoryDispatchStore implements DispatchStore {
       unindex(row);
       row.state = DispatchState.PENDING;
       row.nextAttemptAt = clock.instant().plus(delay);
-      row.lastError = error;
+      row.more.lastError = error;
       if (failed) {
         row.attempts++;
       }
       if (!outcomeUnknown) {
-        row.attemptStartedAt = null;
+        row.more.attemptStartedAt = null;
       }
-      row.leaseOwner = null;
-      row.leaseExpiresAt = null;
+      row.more.leaseOwner = null;
+      row.more.leaseExpiresAt = null;
       index(row);
       return true;
     }
@@ -207,19 +207,19 @@ public final class InMemoryDispatchStore implements DispatchStore {
       }
       unindex(row);
       row.state = state;
-      row.lastError = reason;
+      row.more.lastError = reason;
       if (result != null) {
-        row.externalId = result.externalId();
-        row.url = result.url();
+        row.more.externalId = result.externalId();
+        row.more.url = result.url();
       }
       if (state == DispatchState.FAILED) {
         row.attempts++;
       }
       if (state != DispatchState.PUBLISHED && !outcomeUnknown) {
-        row.attemptStartedAt = null;
+        row.more.attemptStartedAt = null;
       }
-      row.leaseOwner = null;
-      row.leaseExpiresAt = null;
+      row.more.leaseOwner = null;
+      row.more.leaseExpiresAt = null;
       return true;
     }
   }
@@ -261,7 +261,9 @@ public final class InMemoryDispatchStore implements DispatchStore {
       row.dueAt = dueAt;
       row.nextAttemptAt = dueAt;
       row.attempts = 0;
-      row.lastError = null;
+      if (row.more != null) {
+        row.more.lastError = null;
+      }
       row.state = DispatchState.PENDING;
       bump(row);
       index(row);
@@ -270,14 +272,16 @@ public final class InMemoryDispatchStore implements DispatchStore {
   }
 
   private static boolean changeable(Row row) {
-    return row.state != DispatchState.PUBLISHED && row.attemptStartedAt == null;
+    return row.state != DispatchState.PUBLISHED && (row.more == null || row.more.attemptStartedAt == null);
   }
 
   private static void bump(Row row) {
     row.version++;
     row.leaseToken++;
-    row.leaseOwner = null;
-    row.leaseExpiresAt = null;
+    if (row.more != null) {
+      row.more.leaseOwner = null;
+      row.more.leaseExpiresAt = null;
+    }
   }
 
   @Override
@@ -337,6 +341,11 @@ public final class InMemoryDispatchStore implements DispatchStore {
     }
   }
 
+  /**
+   * One dispatch. A scheduled row that was never claimed holds only what scheduling wrote; the lease,
+   * attempt and outcome fields live in {@link More}, created on the first claim, which keeps a row
+   * that waits at 64 bytes instead of 88.
+   */
   private static final class Row {
     final DispatchKey key;
     final String series;
@@ -346,14 +355,8 @@ public final class InMemoryDispatchStore implements DispatchStore {
     long version;
     int attempts;
     Instant nextAttemptAt;
-    String leaseOwner;
     long leaseToken;
-    Instant leaseExpiresAt;
-    Instant attemptStartedAt;
-    Map<String, String> checkpoint = Map.of();
-    String lastError;
-    String externalId;
-    URI url;
+    More more;
 
     Row(DispatchRequest request, long seq) {
       this.key = request.key();
@@ -363,9 +366,32 @@ public final class InMemoryDispatchStore implements DispatchStore {
       this.nextAttemptAt = request.dueAt();
     }
 
-    DispatchRecord snapshot() {
-      return new DispatchRecord(key, dueAt, series, state, version, attempts, nextAttemptAt, leaseOwner,
-          leaseToken, leaseExpiresAt, attemptStartedAt, checkpoint, lastError, externalId, url);
+    More more() {
+      if (more == null) {
+        more = new More();
+      }
+      return more;
     }
+
+    DispatchRecord snapshot() {
+      if (more == null) {
+        return new DispatchRecord(key, dueAt, series, state, version, attempts, nextAttemptAt, null, leaseToken,
+            null, null, Map.of(), null, null, null);
+      }
+      return new DispatchRecord(key, dueAt, series, state, version, attempts, nextAttemptAt, more.leaseOwner,
+          leaseToken, more.leaseExpiresAt, more.attemptStartedAt, more.checkpoint, more.lastError, more.externalId,
+          more.url);
+    }
+  }
+
+  /** What a row gains once claimed: lease, attempt marker, checkpoint and outcome. */
+  private static final class More {
+    String leaseOwner;
+    Instant leaseExpiresAt;
+    Instant attemptStartedAt;
+    Map<String, String> checkpoint = Map.of();
+    String lastError;
+    String externalId;
+    URI url;
   }
 }
