@@ -3,6 +3,7 @@ package dev.chorus.connector.tck;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.extension.ResponseTransformerV2;
+import com.github.tomakehurst.wiremock.http.HttpHeaders;
 import com.github.tomakehurst.wiremock.http.Response;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import dev.chorus.connector.Capability;
@@ -133,7 +134,11 @@ public final class ResponseFuzzing implements AutoCloseable {
         return response;
       }
       String body = response.getBodyAsString();
-      return Response.Builder.like(response).but().body(mangle(body == null ? "" : body, random)).build();
+      // A stub's explicit Content-Length would no longer fit the body and stall the client until its timeout.
+      HttpHeaders headers = new HttpHeaders(response.getHeaders().all().stream()
+          .filter(header -> !header.keyEquals("Content-Length")).toList());
+      return Response.Builder.like(response).but().headers(headers)
+          .body(mangle(body == null ? "" : body, random)).build();
     }
 
     @Override
