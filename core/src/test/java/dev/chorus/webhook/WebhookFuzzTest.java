@@ -101,7 +101,7 @@ class WebhookFuzzTest {
     }
   }
 
-  @Property(tries = 400, seed = "20261129")
+  @Property(tries = 300, seed = "20261129")
   void signed_mangled_bodies_give_a_result_or_a_payload_exception(
       @ForAll("schemes") Scheme scheme, @ForAll long mutationSeed, @ForAll("ages") long ageSeconds) {
     RecordingSeenIds seen = new RecordingSeenIds();

@@ -23,7 +23,7 @@ class BlueskyResponseFuzzTest {
     platform.close();
   }
 
-  @Property(tries = 36, seed = "20261130")
+  @Property(tries = 20, seed = "20261130")
   void mangled_responses_give_results_or_connector_exceptions(
       @ForAll ResponseFuzzing.Operation operation, @ForAll long seed) {
     platform.run(new BlueskyTckTest(), operation, seed)
