@@ -22,6 +22,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.apache.commons.csv.CSVException;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVPrinter;
@@ -75,7 +76,7 @@ public final class CalendarCsv {
     List<PlannedPost> rows = new ArrayList<>();
     CSVFormat format = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true)
         .setIgnoreEmptyLines(true).setTrim(true).get();
-    try (CSVParser parser = CSVParser.builder().setReader(reader).setFormat(format).get()) {
+    try (CSVParser parser = open(reader, format)) {
       Map<String, Integer> header = parser.getHeaderMap();
       if (header == null || header.isEmpty()) {
         throw new CalendarImportException(List.of(new RowError(1, "header", "", "the file is empty; expected a header row with " + IMPORT_COLUMNS)));
@@ -86,7 +87,11 @@ public final class CalendarCsv {
         }
       }
       Set<String> present = new LinkedHashSet<>();
-      header.keySet().forEach(column -> present.add(column.toLowerCase(Locale.ROOT)));
+      for (String column : parser.getHeaderNames()) {
+        if (!present.add(column.toLowerCase(Locale.ROOT))) {
+          errors.add(new RowError(1, column, column, "duplicate column (names are case-insensitive)"));
+        }
+      }
       for (String required : REQUIRED) {
         if (!present.contains(required)) {
           errors.add(new RowError(1, required, "", "required column is missing"));
@@ -101,6 +106,9 @@ public final class CalendarCsv {
         int row = (int) record.getRecordNumber() + 1;
         readRow(new Row(record, names), row, resolver, errors).ifPresent(rows::add);
       }
+    } catch (CSVException e) {
+      // Malformed quoting in the header line itself.
+      errors.add(new RowError(1, "-", "", "malformed CSV: " + e.getMessage()));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (IllegalStateException | UncheckedIOException e) {
@@ -111,6 +119,16 @@ public final class CalendarCsv {
       throw new CalendarImportException(errors);
     }
     return List.copyOf(rows);
+  }
+
+  /** Opens the parser; Commons CSV refuses a blank or duplicate header name with an IllegalArgumentException. */
+  private static CSVParser open(Reader reader, CSVFormat format) throws IOException {
+    try {
+      return CSVParser.builder().setReader(reader).setFormat(format).get();
+    } catch (IllegalArgumentException e) {
+      throw new CalendarImportException(List.of(new RowError(1, "header", "",
+          "every column needs a distinct name (" + e.getMessage() + ")")));
+    }
   }
 
   private static Optional<PlannedPost> readRow(Row record, int row, Resolver resolver, List<RowError> errors) {

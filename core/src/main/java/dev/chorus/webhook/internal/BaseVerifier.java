@@ -121,7 +121,8 @@ abstract class BaseVerifier implements WebhookVerifier {
       return s.isBlank() ? null : s;
     }
     if (value.isIntegralNumber()) {
-      return String.valueOf(value.longValue());
+      // Not longValue(): a number past 64 bits would throw Jackson's raw exception.
+      return value.bigIntegerValue().toString();
     }
     return null;
   }
@@ -135,7 +136,7 @@ abstract class BaseVerifier implements WebhookVerifier {
     try {
       long n = Long.parseLong(value.trim());
       return n > 100_000_000_000L ? Instant.ofEpochMilli(n) : Instant.ofEpochSecond(n);
-    } catch (NumberFormatException e) {
+    } catch (NumberFormatException | java.time.DateTimeException e) {
       return null;
     }
   }

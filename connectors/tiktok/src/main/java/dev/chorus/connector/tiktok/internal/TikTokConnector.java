@@ -500,7 +500,12 @@ public final class TikTokConnector implements Connector {
         .retrySafe(true)
         .rateLimitBucket("creator-info")
         .build());
-    return CreatorInfo.from(data);
+    CreatorInfo info = CreatorInfo.from(data);
+    if (info.privacyLevelOptions().isEmpty()) {
+      // TikTok always lists at least one level; without any, the answer is damaged, not the request.
+      throw new PlatformUnavailableException(PLATFORM, 200, null, "the creator_info answer carries no privacy_level_options");
+    }
+    return info;
   }
 
   /** PUTs every chunk not yet acknowledged, in order, recording each one as TikTok accepts it. */
