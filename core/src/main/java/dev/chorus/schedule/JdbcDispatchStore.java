@@ -50,7 +50,7 @@ import tools.jackson.databind.json.JsonMapper;
  * <p>Group commit: the writes a dispatch makes on the hot path ({@link #startAttempt}, {@link #retry},
  * {@link #complete}) are queued and committed together with those of other threads, many dispatches
  * per transaction, the fenced UPDATEs in one JDBC batch and their outbox rows in another. No caller
- * waits on a timer: a caller finding a free committer slot (at most 4 transactions
+ * waits on a timer: a caller finding a free committer slot (at most 8 transactions
  * at once) commits whatever is queued, its own write included, and the others wait for theirs. Every
  * call still returns only after its write has committed (or been fenced out), so durability and the
  * never-twice argument of {@link Dispatcher} are unchanged: the attempt marker is durable before the
@@ -94,7 +94,7 @@ public final class JdbcDispatchStore implements DispatchStore {
   /** Most group-committed writes per transaction. */
   static final int GROUP_LIMIT = 500;
   /** Most group-commit transactions at once. */
-  static final int COMMITTERS = 4;
+  static final int COMMITTERS = 8;
 
   private final DataSource dataSource;
   /**

@@ -52,7 +52,7 @@ class PostgresDispatchTest extends JdbcDispatchScenarios {
       assertThat(indexes.get("chorus_dispatch_series")).contains("series IS NOT NULL");
       try (ResultSet rs = st.executeQuery("SELECT reloptions FROM pg_class WHERE relname = 'chorus_dispatch'")) {
         rs.next();
-        assertThat(rs.getString(1)).contains("fillfactor=70");
+        assertThat(rs.getString(1)).contains("fillfactor=50");
       }
     }
   }
