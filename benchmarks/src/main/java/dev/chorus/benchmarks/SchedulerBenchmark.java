@@ -133,6 +133,7 @@ public final class SchedulerBenchmark {
             rows.add(row);
           } finally {
             pools.forEach(HikariDataSource::close);
+            printTableStatistics(postgres.getPostgresDatabase());
             truncate(postgres.getPostgresDatabase());
           }
         }
@@ -150,6 +151,25 @@ public final class SchedulerBenchmark {
     config.setMinimumIdle(intOption("poolSize", 40));
     config.setConnectionTimeout(30_000);
     return new HikariDataSource(config);
+  }
+
+  /**
+   * Prints PostgreSQL's counters for the dispatch table since the last truncate: rows updated, how
+   * many of those were heap-only (no index entry written) and the index scans; the nodes' pools are
+   * closed by then, so their backends have flushed their counters.
+   */
+  private static void printTableStatistics(DataSource database) throws java.sql.SQLException {
+    try (java.sql.Connection c = database.getConnection(); java.sql.Statement st = c.createStatement();
+        java.sql.ResultSet rs = st.executeQuery("SELECT n_tup_upd, n_tup_hot_upd, idx_scan FROM pg_stat_user_tables"
+            + " WHERE relname = 'chorus_dispatch'")) {
+      if (rs.next()) {
+        System.out.printf(Locale.ROOT, "  chorus_dispatch: %d rows updated, %d of them heap-only; %d index scans%n",
+            rs.getLong(1), rs.getLong(2), rs.getLong(3));
+      }
+    }
+    try (java.sql.Connection c = database.getConnection(); java.sql.Statement st = c.createStatement()) {
+      st.execute("SELECT pg_stat_reset()");
+    }
   }
 
   private static void truncate(DataSource database) throws java.sql.SQLException {

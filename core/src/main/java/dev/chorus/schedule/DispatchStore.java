@@ -58,7 +58,8 @@ public interface DispatchStore extends AutoCloseable {
   boolean renew(DispatchKey key, long token, Duration lease);
 
   /**
-   * Records durably that an attempt is about to call the platform, and extends the lease. False
+   * Records durably that an attempt is about to call the platform, and makes sure at least two
+   * thirds of {@code lease} remain (a store may always extend it to the full lease). False
    * when the token is stale, the lease lapsed, the version changed (an edit or cancel won) or the
    * dispatch's scope is paused: the caller must then not call the platform.
    */

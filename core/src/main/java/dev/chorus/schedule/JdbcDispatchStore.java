@@ -11,11 +11,13 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -48,7 +50,7 @@ import tools.jackson.databind.json.JsonMapper;
  * <p>Group commit: the writes a dispatch makes on the hot path ({@link #startAttempt}, {@link #retry},
  * {@link #complete}) are queued and committed together with those of other threads, many dispatches
  * per transaction, the fenced UPDATEs in one JDBC batch and their outbox rows in another. No caller
- * waits on a timer: a caller finding a free committer slot (at most 4 transactions
+ * waits on a timer: a caller finding a free committer slot (at most 8 transactions
  * at once) commits whatever is queued, its own write included, and the others wait for theirs. Every
  * call still returns only after its write has committed (or been fenced out), so durability and the
  * never-twice argument of {@link Dispatcher} are unchanged: the attempt marker is durable before the
@@ -92,9 +94,15 @@ public final class JdbcDispatchStore implements DispatchStore {
   /** Most group-committed writes per transaction. */
   static final int GROUP_LIMIT = 500;
   /** Most group-commit transactions at once. */
-  static final int COMMITTERS = 4;
+  static final int COMMITTERS = 8;
 
   private final DataSource dataSource;
+  /**
+   * Whether a run of writes with one statement goes to the database as one set-based
+   * {@code UPDATE ... FROM (VALUES ...) RETURNING} (PostgreSQL) rather than a JDBC batch of one
+   * UPDATE per row (H2, which has no UPDATE ... FROM).
+   */
+  private final boolean setBased;
   private final ConcurrentLinkedQueue<Write> queue = new ConcurrentLinkedQueue<>();
   private final Semaphore committers = new Semaphore(COMMITTERS);
 
@@ -102,6 +110,11 @@ public final class JdbcDispatchStore implements DispatchStore {
   public JdbcDispatchStore(DataSource dataSource) {
     this.dataSource = Checks.required("dataSource", dataSource);
     SchemaMigrator.migrate(dataSource, SchemaMigrator.DISPATCH);
+    try (Connection c = dataSource.getConnection()) {
+      this.setBased = "postgresql".equals(SchemaMigrator.dialect(c));
+    } catch (SQLException e) {
+      throw new DispatchStoreException("reading the database product failed: " + e.getMessage(), e);
+    }
   }
 
   @FunctionalInterface
@@ -253,8 +266,8 @@ public final class JdbcDispatchStore implements DispatchStore {
    * version) is checked atomically by the UPDATE itself, and the clock read just before it is no
    * later than the UPDATE's own, as a transaction's start time would be.
    */
-  private boolean fenced(String what, DispatchKey key, long token, String set, String extra, Binder binder) {
-    Write write = new Write(what, key, token, set, extra, binder, List.of());
+  private boolean fenced(String what, DispatchKey key, long token, String set, SetValues values) {
+    Write write = new Write(what, key, token, set, "", values, List.of(), List.of());
     try (Connection c = dataSource.getConnection()) {
       c.setAutoCommit(true);
       OffsetDateTime now = dbNow(c);
@@ -271,9 +284,9 @@ public final class JdbcDispatchStore implements DispatchStore {
    * Runs a fenced update through the group commit (see the class comment) and appends the events
    * when it applies; returns once committed.
    */
-  private boolean grouped(String what, DispatchKey key, long token, String set, String extra, Binder binder,
-      List<DispatchEvent> events) {
-    return await(new Write(what, key, token, set, extra, binder, Checks.list("events", events)));
+  private boolean grouped(String what, DispatchKey key, long token, String set, String extra, SetValues values,
+      List<Object> extraValues, List<DispatchEvent> events) {
+    return await(new Write(what, key, token, set, extra, values, extraValues, Checks.list("events", events)));
   }
 
   /** Queues the write, commits what is queued if a committer slot is free, and waits for the answer. */
@@ -362,6 +375,11 @@ public final class JdbcDispatchStore implements DispatchStore {
           while (to < group.size() && group.get(to).sql.equals(group.get(from).sql)) {
             to++;
           }
+          if (to - from > 1 && setBased && distinctKeys(group, from, to)) {
+            runSetBased(c, now, group, from, to, applied);
+            from = to;
+            continue;
+          }
           try (PreparedStatement ps = c.prepareStatement(group.get(from).sql)) {
             if (to - from == 1) {
               group.get(from).bind(ps, now);
@@ -399,26 +417,95 @@ public final class JdbcDispatchStore implements DispatchStore {
     }
   }
 
+  private static boolean distinctKeys(List<Write> group, int from, int to) {
+    for (int i = from + 1; i < to; i++) {
+      if (group.get(i).key.equals(group.get(i - 1).key)) {
+        return false; // sorted by key: a repeated key is next to its twin
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Runs the writes {@code from} (inclusive) to {@code to}, which share one statement, as one
+   * set-based UPDATE: each write's parameters become a row of a VALUES list joined to its dispatch
+   * by key, with the same fencing conditions per row as the single statement; RETURNING names the
+   * rows that applied. Keys must be distinct, so that no dispatch joins two rows.
+   */
+  private static void runSetBased(Connection c, OffsetDateTime now, List<Write> group, int from, int to,
+      boolean[] applied) throws SQLException {
+    List<List<Object>> rows = new ArrayList<>(to - from);
+    for (int i = from; i < to; i++) {
+      rows.add(group.get(i).parameters(now));
+    }
+    try (PreparedStatement ps = c.prepareStatement(setBasedSql(group.get(from).sql, rows.get(0).size(), rows.size()))) {
+      int index = 1;
+      for (int i = from; i < to; i++) {
+        ps.setInt(index++, i);
+        index = bindAll(ps, index, rows.get(i - from));
+      }
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          applied[rs.getInt(1)] = true;
+        }
+      }
+    }
+  }
+
+  /**
+   * The set-based form of a fenced UPDATE: its i-th parameter becomes column {@code v.pi} of a
+   * VALUES list of {@code rows} rows, each led by the write's index {@code v.i}, which RETURNING
+   * gives back for every row updated.
+   */
+  static String setBasedSql(String sql, int width, int rows) {
+    StringBuilder rewritten = new StringBuilder(sql.length() + 4 * width);
+    int n = 0;
+    for (int i = 0; i < sql.length(); i++) {
+      char ch = sql.charAt(i);
+      if (ch == '?') {
+        rewritten.append("v.p").append(++n);
+      } else {
+        rewritten.append(ch);
+      }
+    }
+    if (n != width) {
+      throw new IllegalStateException("the statement has " + n + " parameters, not " + width);
+    }
+    int where = rewritten.indexOf(" WHERE ");
+    StringBuilder result = new StringBuilder(rewritten.substring(0, where)).append(" FROM (VALUES ");
+    String row = "(?" + ", ?".repeat(width) + ")";
+    for (int r = 0; r < rows; r++) {
+      result.append(r == 0 ? "" : ", ").append(row);
+    }
+    result.append(") AS v(i");
+    for (int k = 1; k <= width; k++) {
+      result.append(", p").append(k);
+    }
+    return result.append(')').append(rewritten.substring(where)).append(" RETURNING v.i").toString();
+  }
+
   /** A queued fenced write: its statement, how to bind it, its events and the caller's answer. */
   private static final class Write {
     final String what;
     final DispatchKey key;
     final long token;
     final String sql;
-    final Binder binder;
+    final SetValues values;
+    final List<Object> extraValues;
     final List<DispatchEvent> events;
     final CompletableFuture<Boolean> result = new CompletableFuture<>();
     /** Set by the committer: whether the UPDATE applied, or why the write failed. */
     Boolean applied;
     DispatchStoreException failure;
 
-    Write(String what, DispatchKey key, long token, String set, String extra, Binder binder,
-        List<DispatchEvent> events) {
+    Write(String what, DispatchKey key, long token, String set, String extra, SetValues values,
+        List<Object> extraValues, List<DispatchEvent> events) {
       this.what = what;
       this.key = key;
       this.token = token;
       this.sql = "UPDATE chorus_dispatch d SET " + set + ", updated_at = ? WHERE " + HELD + extra;
-      this.binder = binder;
+      this.values = values;
+      this.extraValues = extraValues;
       this.events = events;
     }
 
@@ -432,56 +519,74 @@ public final class JdbcDispatchStore implements DispatchStore {
       }
     }
 
+    /** Every parameter of {@link #sql} in order: the SET values, then the fencing, then the extra ones. */
+    List<Object> parameters(OffsetDateTime now) {
+      List<Object> all = new ArrayList<>(values.at(now));
+      all.add(now);
+      all.add(key.workspace().value());
+      all.add(key.post().value());
+      all.add(key.account().value());
+      all.add(ts(key.occurrence()));
+      all.add(token);
+      all.add(now);
+      all.addAll(extraValues);
+      return all;
+    }
+
     void bind(PreparedStatement ps, OffsetDateTime now) throws SQLException {
-      int i = binder.bind(ps, now);
-      ps.setObject(i++, now);
-      i = bindKey(ps, i, key);
-      ps.setLong(i++, token);
-      ps.setObject(i++, now);
-      binder.bindExtra(ps, i);
+      bindAll(ps, 1, parameters(now));
     }
   }
 
-  private interface Binder {
-    int bind(PreparedStatement ps, OffsetDateTime now) throws SQLException;
+  /** The values of a SET clause's parameters, in order, given the database's {@code now}; nulls allowed. */
+  @FunctionalInterface
+  private interface SetValues {
+    List<Object> at(OffsetDateTime now);
+  }
 
-    default void bindExtra(PreparedStatement ps, int index) throws SQLException {}
+  /** Binds the values from {@code index} on; returns the next index. A null is a null VARCHAR. */
+  private static int bindAll(PreparedStatement ps, int index, List<Object> values) throws SQLException {
+    int i = index;
+    for (Object value : values) {
+      if (value == null) {
+        ps.setNull(i++, Types.VARCHAR);
+      } else if (value instanceof String text) {
+        ps.setString(i++, text);
+      } else if (value instanceof Long number) {
+        ps.setLong(i++, number);
+      } else {
+        ps.setObject(i++, value);
+      }
+    }
+    return i;
   }
 
   @Override
   public boolean renew(DispatchKey key, long token, Duration lease) {
-    return fenced("renewing", key, token, "lease_expires_at = ?", "", (ps, now) -> {
-      ps.setObject(1, now.plus(lease));
-      return 2;
-    });
+    return fenced("renewing", key, token, "lease_expires_at = ?", now -> List.of(now.plus(lease)));
   }
 
+  /**
+   * {@inheritDoc}
+   *
+   * <p>The lease is left as it is while at least two thirds of it remain (as they do right after a
+   * claim), else extended to the full lease. An unchanged lease means the UPDATE changes no indexed
+   * column, so PostgreSQL can make it a heap-only tuple update that writes no index entry (see
+   * migration 7).
+   */
   @Override
   public boolean startAttempt(DispatchKey key, long token, long version, Duration lease) {
-    return grouped("starting an attempt on", key, token, "attempt_started_at = ?, lease_expires_at = ?",
-        " AND version = ? AND " + NOT_PAUSED, new Binder() {
-          @Override
-          public int bind(PreparedStatement ps, OffsetDateTime now) throws SQLException {
-            ps.setObject(1, now);
-            ps.setObject(2, now.plus(lease));
-            return 3;
-          }
-
-          @Override
-          public void bindExtra(PreparedStatement ps, int index) throws SQLException {
-            ps.setLong(index, version);
-          }
-        }, List.of());
+    return grouped("starting an attempt on", key, token, "attempt_started_at = ?, lease_expires_at = CASE WHEN "
+        + "lease_expires_at < ? THEN ? ELSE lease_expires_at END", " AND version = ? AND " + NOT_PAUSED,
+        now -> List.of(now, now.plus(lease.minus(lease.dividedBy(3))), now.plus(lease)), List.of(version),
+        List.of());
   }
 
   @Override
   public boolean saveCheckpoint(DispatchKey key, long token, Map<String, String> checkpoint, Duration lease) {
     String text = JSON.writeValueAsString(new HashMap<>(checkpoint));
-    return fenced("saving the checkpoint of", key, token, "checkpoint = ?, lease_expires_at = ?", "", (ps, now) -> {
-      ps.setString(1, text);
-      ps.setObject(2, now.plus(lease));
-      return 3;
-    });
+    return fenced("saving the checkpoint of", key, token, "checkpoint = ?, lease_expires_at = ?",
+        now -> List.of(text, now.plus(lease)));
   }
 
   @Override
@@ -495,11 +600,8 @@ public final class JdbcDispatchStore implements DispatchStore {
       boolean outcomeUnknown, List<DispatchEvent> events) {
     String set = "state = 'PENDING', next_attempt_at = ?, last_error = ?, lease_owner = NULL, lease_expires_at = NULL"
         + (failed ? ", attempts = attempts + 1" : "") + (outcomeUnknown ? "" : ", attempt_started_at = NULL");
-    return grouped("retrying", key, token, set, "", (ps, now) -> {
-      ps.setObject(1, now.plus(delay));
-      ps.setString(2, error);
-      return 3;
-    }, events);
+    return grouped("retrying", key, token, set, "", now -> Arrays.asList(now.plus(delay), error), List.of(),
+        events);
   }
 
   @Override
@@ -522,13 +624,10 @@ public final class JdbcDispatchStore implements DispatchStore {
     String set = "state = ?, last_error = ?, external_id = ?, url = ?, lease_owner = NULL, lease_expires_at = NULL"
         + (state == DispatchState.FAILED ? ", attempts = attempts + 1" : "")
         + (state != DispatchState.PUBLISHED && !outcomeUnknown ? ", attempt_started_at = NULL" : "");
-    return new Write("completing", key, token, set, "", (ps, now) -> {
-      ps.setString(1, state.name());
-      ps.setString(2, reason);
-      ps.setString(3, result == null ? null : result.externalId());
-      ps.setString(4, result == null || result.url() == null ? null : result.url().toString());
-      return 5;
-    }, Checks.list("events", events));
+    String externalId = result == null ? null : result.externalId();
+    String url = result == null || result.url() == null ? null : result.url().toString();
+    return new Write("completing", key, token, set, "", now -> Arrays.asList(state.name(), reason, externalId, url),
+        List.of(), Checks.list("events", events));
   }
 
   /**

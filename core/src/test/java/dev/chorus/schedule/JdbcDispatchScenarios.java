@@ -244,11 +244,85 @@ abstract class JdbcDispatchScenarios extends DispatchScenarios {
     assertThat(outboxTypes()).hasSize(count - count / 10).containsOnly("Published");
   }
 
+  /**
+   * Many threads starting attempts at once share group transactions (on PostgreSQL one set-based
+   * UPDATE per group): each caller still gets its own answer. Every third uses a stale token and
+   * every fifth a stale version; those, and only those, are fenced out and keep no attempt marker.
+   */
+  @Test
+  void concurrent_attempt_markers_answer_each_caller_and_fence_each_row() throws Exception {
+    int count = 60;
+    for (int i = 0; i < count; i++) {
+      dueNow("a" + i);
+    }
+    List<DispatchRecord> claimed = store.claim("n", count, LEASE).dispatches();
+    assertThat(claimed).hasSize(count);
+    ExecutorService threads = Executors.newFixedThreadPool(count);
+    CyclicBarrier start = new CyclicBarrier(count);
+    List<Boolean> expected = new ArrayList<>();
+    List<Future<Boolean>> results = new ArrayList<>();
+    try {
+      for (int i = 0; i < count; i++) {
+        DispatchRecord d = claimed.get(i);
+        long token = i % 3 == 0 ? d.leaseToken() - 1 : d.leaseToken();
+        long version = i % 5 == 0 ? d.version() + 1 : d.version();
+        expected.add(i % 3 != 0 && i % 5 != 0);
+        results.add(threads.submit(() -> {
+          start.await(10, TimeUnit.SECONDS);
+          return store.startAttempt(d.key(), token, version, LEASE);
+        }));
+      }
+      for (int i = 0; i < count; i++) {
+        assertThat(results.get(i).get(60, TimeUnit.SECONDS)).as("attempt %d", i).isEqualTo(expected.get(i));
+      }
+    } finally {
+      threads.shutdownNow();
+    }
+    // 60 - 20 (i % 3 == 0) - 12 (i % 5 == 0) + 4 (i % 15 == 0, counted twice) = 32 applied.
+    assertThat(expected.stream().filter(b -> b).count()).isEqualTo(32);
+    for (int i = 0; i < count; i++) {
+      DispatchRecord now = store.find(claimed.get(i).key()).orElseThrow();
+      assertThat(now.attemptStartedAt() != null).as("marker %d", i).isEqualTo(expected.get(i));
+      assertThat(now.state()).isEqualTo(DispatchState.CLAIMED);
+    }
+  }
+
+  /**
+   * The attempt marker leaves a lease with at least two thirds left as it is (so the UPDATE changes
+   * no indexed column) and extends a shorter one to the full lease.
+   */
+  @Test
+  void the_attempt_marker_extends_only_a_lease_less_than_two_thirds_left() {
+    DispatchKey fresh = dueNow("fresh");
+    DispatchKey late = dueNow("late");
+    List<DispatchRecord> claimed = store.claim("n", 2, LEASE).dispatches();
+    assertThat(claimed).hasSize(2);
+    DispatchRecord lateRecord = claimed.get(0).key().equals(late) ? claimed.get(0) : claimed.get(1);
+    DispatchRecord freshRecord = claimed.get(0).key().equals(fresh) ? claimed.get(0) : claimed.get(1);
+    Instant freshLease = store.find(fresh).orElseThrow().leaseExpiresAt();
+    assertThat(store.startAttempt(fresh, freshRecord.leaseToken(), freshRecord.version(), LEASE)).isTrue();
+    assertThat(store.find(fresh).orElseThrow().leaseExpiresAt()).isEqualTo(freshLease);
+
+    // Half the 60 s lease gone: 30 s left, under the 40 s (two thirds), so it goes back to 60 s.
+    advance(LEASE.dividedBy(2));
+    assertThat(store.startAttempt(late, lateRecord.leaseToken(), lateRecord.version(), LEASE)).isTrue();
+    Instant dbNow = store.now();
+    assertThat(Duration.between(dbNow, store.find(late).orElseThrow().leaseExpiresAt()))
+        .isGreaterThan(LEASE.minusSeconds(10)).isLessThanOrEqualTo(LEASE);
+  }
+
   @Test
   void migrations_run_once_and_are_recorded() {
     new JdbcDispatchStore(dataSource());
     try (Connection c = dataSource().getConnection(); Statement st = c.createStatement();
         var rs = st.executeQuery("SELECT COUNT(*) FROM chorus_schema_version WHERE version = 1")) {
+      rs.next();
+      assertThat(rs.getInt(1)).isEqualTo(1);
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+    try (Connection c = dataSource().getConnection(); Statement st = c.createStatement();
+        var rs = st.executeQuery("SELECT COUNT(*) FROM chorus_schema_version WHERE version = 7")) {
       rs.next();
       assertThat(rs.getInt(1)).isEqualTo(1);
     } catch (SQLException e) {

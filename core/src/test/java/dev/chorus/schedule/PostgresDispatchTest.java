@@ -1,10 +1,18 @@
 package dev.chorus.schedule;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.HashMap;
+import java.util.Map;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 /** The scenarios on embedded PostgreSQL: a cluster's store. */
 class PostgresDispatchTest extends JdbcDispatchScenarios {
@@ -26,6 +34,35 @@ class PostgresDispatchTest extends JdbcDispatchScenarios {
   @Override
   DataSource dataSource() {
     return postgres.getPostgresDatabase();
+  }
+
+  /** Migration 7: the claim and series indexes cover only the rows they serve; pages keep free space. */
+  @Test
+  void migration_7_makes_the_state_indexes_partial_and_leaves_room_on_each_page() throws Exception {
+    new JdbcDispatchStore(dataSource());
+    Map<String, String> indexes = new HashMap<>();
+    try (Connection c = dataSource().getConnection(); Statement st = c.createStatement()) {
+      try (ResultSet rs = st.executeQuery("SELECT indexname, indexdef FROM pg_indexes WHERE tablename = 'chorus_dispatch'")) {
+        while (rs.next()) {
+          indexes.put(rs.getString(1), rs.getString(2));
+        }
+      }
+      assertThat(indexes.get("chorus_dispatch_pending")).contains("(next_attempt_at)").contains("'PENDING'");
+      assertThat(indexes.get("chorus_dispatch_lease")).contains("(lease_expires_at)").contains("'CLAIMED'");
+      assertThat(indexes.get("chorus_dispatch_series")).contains("series IS NOT NULL");
+      try (ResultSet rs = st.executeQuery("SELECT reloptions FROM pg_class WHERE relname = 'chorus_dispatch'")) {
+        rs.next();
+        assertThat(rs.getString(1)).contains("fillfactor=50");
+      }
+    }
+  }
+
+  /** The set-based form of a fenced UPDATE: parameters become VALUES columns, RETURNING the row index. */
+  @Test
+  void the_set_based_update_joins_a_values_list() {
+    assertThat(JdbcDispatchStore.setBasedSql("UPDATE t d SET a = ?, b = c WHERE k = ? AND z = 'x'", 2, 3))
+        .isEqualTo("UPDATE t d SET a = v.p1, b = c FROM (VALUES (?, ?, ?), (?, ?, ?), (?, ?, ?)) AS v(i, p1, p2)"
+            + " WHERE k = v.p2 AND z = 'x' RETURNING v.i");
   }
 
   @Override

@@ -25,6 +25,11 @@ import org.slf4j.LoggerFactory;
  * sequence however many stores use it. Nodes migrating at once are safe: a version is claimed by
  * inserting its row in the same transaction as its statements, so the loser's insert fails and it
  * re-reads the applied set.
+ *
+ * <p>Dialects: a migration may have a variant for one database product next to its resource, named
+ * with the product before the extension ({@code V7__x.postgresql.sql} beside {@code V7__x.sql});
+ * that database runs the variant instead, every other database the plain resource. Lines starting
+ * with {@code --} are comments.
  */
 public final class SchemaMigrator {
 
@@ -41,7 +46,9 @@ public final class SchemaMigrator {
       new Migration(3, "metric snapshot table", ROOT + "V3__snapshots.sql"),
       new Migration(5, "schedule intent and scheduling settings tables", ROOT + "V5__schedule_intents.sql"),
       new Migration(6, "inbox item, conversation, cursor, reply, rule, saved reply, holding statement and crisis tables",
-          ROOT + "V6__inbox.sql"));
+          ROOT + "V6__inbox.sql"),
+      new Migration(7, "dispatch table tuned for the hot path (PostgreSQL: partial indexes, fillfactor)",
+          ROOT + "V7__dispatch_hot_path.sql"));
 
   /** What the dispatch store migrates: {@link #ALL}, so that it and the Chorus store share one sequence. */
   public static final List<Migration> DISPATCH = ALL;
@@ -66,6 +73,7 @@ public final class SchemaMigrator {
     List<Integer> applied = new ArrayList<>();
     try (Connection c = dataSource.getConnection()) {
       ensureVersionTable(c);
+      String dialect = dialect(c);
       for (Migration m : migrations) {
         if (isApplied(c, m.version())) {
           continue;
@@ -80,7 +88,7 @@ public final class SchemaMigrator {
             ps.executeUpdate();
           }
           try (Statement st = c.createStatement()) {
-            for (String sql : statements(m.resource())) {
+            for (String sql : statements(resource(m, dialect))) {
               st.execute(sql);
             }
           }
@@ -120,14 +128,34 @@ public final class SchemaMigrator {
     }
   }
 
+  /** The database product in lower case, letters only ({@code postgresql}, {@code h2}). */
+  public static String dialect(Connection c) throws SQLException {
+    return c.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]", "");
+  }
+
+  /** The migration's variant for the dialect when it has one, else its plain resource. */
+  static String resource(Migration m, String dialect) {
+    String plain = m.resource();
+    if (!plain.endsWith(".sql")) {
+      return plain;
+    }
+    String variant = plain.substring(0, plain.length() - ".sql".length()) + "." + dialect + ".sql";
+    return SchemaMigrator.class.getResource(variant) != null ? variant : plain;
+  }
+
   static List<String> statements(String resource) {
     try (InputStream in = SchemaMigrator.class.getResourceAsStream(resource)) {
       if (in == null) {
         throw new IllegalStateException("migration resource " + resource + " is missing");
       }
-      String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+      StringBuilder text = new StringBuilder();
+      for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+        if (!line.strip().startsWith("--")) {
+          text.append(line).append('\n');
+        }
+      }
       List<String> result = new ArrayList<>();
-      for (String part : text.split(";")) {
+      for (String part : text.toString().split(";")) {
         if (!part.isBlank()) {
           result.add(part.trim());
         }
