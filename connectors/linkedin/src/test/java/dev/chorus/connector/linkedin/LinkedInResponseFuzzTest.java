@@ -1,0 +1,32 @@
+package dev.chorus.connector.linkedin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.chorus.connector.tck.ResponseFuzzing;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.lifecycle.AfterContainer;
+import net.jqwik.api.lifecycle.BeforeContainer;
+
+/** Mangled LinkedIn responses to publish, metrics and interactions give results or ConnectorExceptions only. */
+class LinkedInResponseFuzzTest {
+
+  private static ResponseFuzzing platform;
+
+  @BeforeContainer
+  static void start() {
+    platform = ResponseFuzzing.start();
+  }
+
+  @AfterContainer
+  static void stop() {
+    platform.close();
+  }
+
+  @Property(tries = 20, seed = "20261130")
+  void mangled_responses_give_results_or_connector_exceptions(
+      @ForAll ResponseFuzzing.Operation operation, @ForAll long seed) {
+    platform.run(new LinkedInTckTest(), operation, seed)
+        .ifPresent(error -> assertThat(error.getMessage()).isNotBlank());
+  }
+}
