@@ -35,12 +35,13 @@ import javax.sql.DataSource;
  * tasks finished divided by the time from T to the last completion. Duplicates are completions beyond
  * the first of a task; lost are tasks never finished.
  *
- * <p>Arguments, each {@code name=value}: {@code n} (2000), {@code latencyMs} (50), {@code workers}
+ * <p>Arguments, each {@code name=value}: {@code n} (1000), {@code latencyMs} (50), {@code workers}
  * threads per node for every engine (1000), {@code batch} Chorus claim size (1000), {@code pollMs}
  * polling interval of Chorus and db-scheduler (100), {@code poolSize} connections per node for every
  * engine (40), {@code warmup} tasks of an unreported run of each scenario first (500; 0: none),
- * {@code leadMs} time from scheduling to T (3000 + n / 2), {@code tasks} ({@code noop,sleep}) and
- * {@code scenarios} ({@code memory,pg1,pg2,dbs-lock1,dbs-lock2,dbs-fetch1,dbs-fetch2,quartz1,quartz2}).
+ * {@code leadMs} time from scheduling to T (3000 + n / 2), {@code tasks} ({@code noop,sleep}),
+ * {@code scenarios} ({@code memory,pg1,pg2,dbs-lock1,dbs-lock2,dbs-fetch1,dbs-fetch2,quartz1,quartz2}) and
+ * {@code timeoutS} (300): how long after T a scenario may run; tasks not finished by then count as lost.
  */
 public final class SchedulerComparison {
 
@@ -76,7 +77,7 @@ public final class SchedulerComparison {
   }
 
   private void run() throws Exception {
-    int n = intOption("n", 2000);
+    int n = intOption("n", 1000);
     int workers = intOption("workers", 1000);
     int warmup = intOption("warmup", 500);
     List<String> tasks = listOption("tasks", "noop,sleep");
@@ -167,7 +168,7 @@ public final class SchedulerComparison {
       if (started.isAfter(due)) {
         System.out.println("  WARNING: scheduling overran T; lateness below includes that delay");
       }
-      Instant deadline = due.plus(Duration.ofSeconds(60)).plus(latency.multipliedBy(Math.max(1, n / workers) * 4L));
+      Instant deadline = due.plus(Duration.ofSeconds(intOption("timeoutS", 300)));
       while (contender.finished() < n && clock.instant().isBefore(deadline)) {
         Thread.sleep(20);
       }
