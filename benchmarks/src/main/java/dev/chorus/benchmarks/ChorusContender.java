@@ -1,9 +1,11 @@
 package dev.chorus.benchmarks;
 
+import dev.chorus.connector.Capabilities;
 import dev.chorus.connector.Connector;
 import dev.chorus.connector.ConnectorContext;
 import dev.chorus.connector.ConnectorRegistry;
 import dev.chorus.connector.PublishRequest;
+import dev.chorus.connector.PublishResult;
 import dev.chorus.connector.sandbox.SandboxConnectorProvider;
 import dev.chorus.connector.sandbox.SandboxPlatform;
 import dev.chorus.connector.sandbox.SandboxPost;
@@ -29,9 +31,11 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Chorus in the comparison: one {@link Dispatcher} per store publishing through the sandbox
- * connector, whose every call sleeps the task's latency (zero for the no-op task). A task completes
- * when the sandbox accepts its post (the {@code createdAt} it records after the latency).
+ * Chorus in the comparison: one {@link Dispatcher} per store. With a latency, the dispatchers publish
+ * through the sandbox connector, whose every call sleeps it, and a task completes when the sandbox
+ * accepts its post (the {@code createdAt} it records after the latency). The no-op task (zero
+ * latency) publishes through a connector that only records the completion in the shared
+ * {@link TaskBody}, as the peers' no-op task does.
  */
 final class ChorusContender implements Contender {
 
@@ -40,6 +44,9 @@ final class ChorusContender implements Contender {
 
   private final List<DispatchStore> stores;
   private final SandboxPlatform platform;
+  private final TaskBody body;
+  private final boolean noop;
+  private final Clock clock = Clock.systemUTC();
   private final ConnectorResolver resolver;
   private final int workers;
   private final int batch;
@@ -49,18 +56,22 @@ final class ChorusContender implements Contender {
 
   /**
    * @param stores one store per node (the same in-memory store, or one JDBC store per pool)
-   * @param latency the sandbox's latency per call
+   * @param latency the sandbox's latency per call; zero for the no-op connector
+   * @param body the no-op task's body (only used when the latency is zero)
    */
-  ChorusContender(List<DispatchStore> stores, Duration latency, int workers, int batch, Duration poll) {
+  ChorusContender(List<DispatchStore> stores, Duration latency, TaskBody body, int workers, int batch,
+      Duration poll) {
     this.stores = stores;
+    this.body = body;
+    this.noop = latency.isZero();
     this.workers = workers;
     this.batch = batch;
     this.poll = poll;
-    Clock clock = Clock.systemUTC();
     this.platform = SandboxPlatform.builder(clock).latency(latency).build();
     ConnectorContext context = ConnectorContext.builder(clock).extension(SandboxPlatform.class, platform).build();
-    Connector connector = ConnectorRegistry.create(new SandboxConnectorProvider(), context,
+    Connector sandbox = ConnectorRegistry.create(new SandboxConnectorProvider(), context,
         Map.of(SandboxConnectorProvider.API_KEY, "compare-key"));
+    Connector connector = noop ? new NoopConnector(sandbox) : sandbox;
     Map<AccountId, SocialAccount> accounts = new HashMap<>();
     for (int i = 0; i < ACCOUNTS; i++) {
       AccountId id = AccountId.of("acc-" + i);
@@ -99,11 +110,14 @@ final class ChorusContender implements Contender {
 
   @Override
   public int finished() {
-    return platform.publicationCount();
+    return noop ? body.completions().distinct() : platform.publicationCount();
   }
 
   @Override
   public Completions completions() {
+    if (noop) {
+      return body.completions();
+    }
     Completions completions = new Completions();
     for (SandboxPost post : platform.publications()) {
       completions.record(idsByKey.getOrDefault(post.idempotencyKey(), post.idempotencyKey()), post.createdAt());
@@ -114,5 +128,31 @@ final class ChorusContender implements Contender {
   @Override
   public void close() {
     dispatchers.forEach(Dispatcher::close);
+  }
+
+  /** Publishes nothing: runs the no-op task body and answers at once; the sandbox's platform and capabilities. */
+  private final class NoopConnector implements Connector {
+
+    private final Connector sandbox;
+
+    NoopConnector(Connector sandbox) {
+      this.sandbox = sandbox;
+    }
+
+    @Override
+    public Platform platform() {
+      return sandbox.platform();
+    }
+
+    @Override
+    public Capabilities capabilities() {
+      return sandbox.capabilities();
+    }
+
+    @Override
+    public PublishResult publish(PublishRequest request) {
+      body.run(idsByKey.get(request.idempotencyKey()));
+      return PublishResult.of(request.idempotencyKey(), null, clock.instant());
+    }
   }
 }

@@ -16,12 +16,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class Completions {
 
   private final Map<String, Instant> first = new ConcurrentHashMap<>();
-  private final AtomicInteger total = new AtomicInteger();
+  private final Map<String, AtomicInteger> runs = new ConcurrentHashMap<>();
 
   /** Records that the task {@code id} finished at {@code at}. */
   void record(String id, Instant at) {
-    total.incrementAndGet();
     first.putIfAbsent(id, at);
+    runs.computeIfAbsent(id, k -> new AtomicInteger()).incrementAndGet();
   }
 
   /** Distinct tasks finished so far. */
@@ -37,10 +37,12 @@ final class Completions {
   Summary summarize(List<String> ids, Instant due) {
     long[] lateness = new long[ids.size()];
     int found = 0;
+    int duplicates = 0;
     Instant last = null;
     for (String id : ids) {
       Instant at = first.get(id);
       if (at != null) {
+        duplicates += runs.get(id).get() - 1;
         lateness[found++] = Duration.between(due, at).toNanos() / 1000;
         last = last == null || at.isAfter(last) ? at : last;
       }
@@ -49,7 +51,7 @@ final class Completions {
     Arrays.sort(sorted);
     double seconds = last == null || !last.isAfter(due) ? Double.NaN : Duration.between(due, last).toNanos() / 1e9;
     return new Summary(found / seconds, percentile(sorted, 50), percentile(sorted, 99),
-        found == 0 ? -1 : sorted[found - 1], total.get() - found, ids.size() - found);
+        found == 0 ? -1 : sorted[found - 1], duplicates, ids.size() - found);
   }
 
   /** Nearest-rank percentile, or -1 when empty. */

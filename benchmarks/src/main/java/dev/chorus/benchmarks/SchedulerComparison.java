@@ -27,8 +27,9 @@ import javax.sql.DataSource;
  * The scheduler comparison (issue 10): one workload, N tasks all due at the same instant T, run
  * through Chorus (in memory, and on PostgreSQL with one and two nodes), db-scheduler (lock-and-fetch
  * and fetch polling) and Quartz (clustered JDBC job store), the PostgreSQL ones all on one embedded
- * PostgreSQL in the same run. Two tasks: a no-op, and one taking {@code latencyMs} (for Chorus the
- * sandbox connector with that latency, for the peers a sleep).
+ * PostgreSQL in the same run. Two tasks: a no-op (for Chorus a connector that only records the
+ * completion), and one taking {@code latencyMs} (for Chorus the sandbox connector with that latency,
+ * for the peers a sleep).
  *
  * <p>Lateness of a task is, for every engine alike, the instant its body finished (the sandbox
  * accepted the post; the peer's task returned from its sleep) minus T. Executions per second is the
@@ -39,7 +40,8 @@ import javax.sql.DataSource;
  * threads per node for every engine (1000), {@code batch} Chorus claim size (1000), {@code pollMs}
  * polling interval of Chorus and db-scheduler (100), {@code poolSize} connections per node for every
  * engine (40), {@code warmup} tasks of an unreported run of each scenario first (500; 0: none),
- * {@code leadMs} time from scheduling to T (3000 + n / 2), {@code tasks} ({@code noop,sleep}),
+ * {@code leadMs} time from scheduling to T (3000 + 2n; every engine must have scheduled all N
+ * and started by then, or the run says so), {@code tasks} ({@code noop,sleep}),
  * {@code scenarios} ({@code memory,pg1,pg2,dbs-lock1,dbs-lock2,dbs-fetch1,dbs-fetch2,quartz1,quartz2}) and
  * {@code timeoutS} (300): how long after T a scenario may run; tasks not finished by then count as lost.
  */
@@ -127,11 +129,11 @@ public final class SchedulerComparison {
       String engine;
       if (scenario.equals("memory")) {
         stores.add(new InMemoryDispatchStore(Clock.systemUTC()));
-        contender = new ChorusContender(stores, latency, workers, intOption("batch", 1000), poll);
+        contender = new ChorusContender(stores, latency, body, workers, intOption("batch", 1000), poll);
         engine = "Chorus in memory";
       } else if (scenario.startsWith("pg")) {
         pools.forEach(p -> stores.add(new JdbcDispatchStore(p)));
-        contender = new ChorusContender(stores, latency, workers, intOption("batch", 1000), poll);
+        contender = new ChorusContender(stores, latency, body, workers, intOption("batch", 1000), poll);
         engine = "Chorus PostgreSQL";
       } else if (scenario.startsWith("dbs-")) {
         boolean lock = scenario.startsWith("dbs-lock");
@@ -158,7 +160,7 @@ public final class SchedulerComparison {
       ids.add("task-" + i);
     }
     Clock clock = Clock.systemUTC();
-    Instant due = clock.instant().plusMillis(intOption("leadMs", 3000 + n / 2));
+    Instant due = clock.instant().plusMillis(intOption("leadMs", 3000 + 2 * n));
     try (contender) {
       contender.schedule(ids, due);
       contender.start();
