@@ -40,8 +40,9 @@ import javax.sql.DataSource;
  * threads per node for every engine (1000), {@code batch} Chorus claim size (1000), {@code pollMs}
  * polling interval of Chorus and db-scheduler (100), {@code poolSize} connections per node for every
  * engine (40), {@code warmup} tasks of an unreported run of each scenario first (500; 0: none),
- * {@code leadMs} time from scheduling to T (3000 + 2n; every engine must have scheduled all N
- * and started by then, or the run says so), {@code tasks} ({@code noop,sleep}),
+ * {@code leadMs} time from scheduling to T (default 3 s plus 1.5 times the
+ * scheduling time per task measured in the scenario's warm-up times N, or 3 s + 2 ms x N without a
+ * warm-up: every engine must have scheduled all N and started by T, or the run says so), {@code tasks} ({@code noop,sleep}),
  * {@code scenarios} ({@code memory,pg1,pg2,dbs-lock1,dbs-lock2,dbs-fetch1,dbs-fetch2,quartz1,quartz2}) and
  * {@code timeoutS} (300): how long after T a scenario may run; tasks not finished by then count as lost.
  */
@@ -51,6 +52,8 @@ public final class SchedulerComparison {
   private static final Duration P99_TARGET = Duration.ofSeconds(2);
 
   private final Map<String, String> options;
+  /** Scheduling time per task measured in each scenario's warm-up, in nanoseconds. */
+  private final Map<String, Double> schedulingNanosPerTask = new HashMap<>();
 
   private SchedulerComparison(Map<String, String> options) {
     this.options = options;
@@ -160,13 +163,17 @@ public final class SchedulerComparison {
       ids.add("task-" + i);
     }
     Clock clock = Clock.systemUTC();
-    Instant due = clock.instant().plusMillis(intOption("leadMs", 3000 + 2 * n));
+    Double measured = schedulingNanosPerTask.get(scenario);
+    long lead = measured == null ? 3000 + 2L * n : 3000 + (long) (1.5 * measured * n / 1e6);
+    Instant due = clock.instant().plusMillis(options.containsKey("leadMs") ? intOption("leadMs", 0) : lead);
     try (contender) {
+      long before = System.nanoTime();
       contender.schedule(ids, due);
+      schedulingNanosPerTask.put(scenario, (System.nanoTime() - before) / (double) n);
       contender.start();
       Instant started = clock.instant();
-      System.out.printf(Locale.ROOT, "%s (%s), %s, N = %d: started %d ms before T%n", engine, scenario, task, n,
-          Duration.between(started, due).toMillis());
+      System.out.printf(Locale.ROOT, "%s (%s), %s, N = %d: scheduled in %.0f ms, started %d ms before T%n", engine,
+          scenario, task, n, schedulingNanosPerTask.get(scenario) * n / 1e6, Duration.between(started, due).toMillis());
       if (started.isAfter(due)) {
         System.out.println("  WARNING: scheduling overran T; lateness below includes that delay");
       }
