@@ -12,12 +12,19 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.stubbing.StubMapping;
+import dev.chorus.connector.SearchTerm;
 import dev.chorus.connector.tck.PlatformStub;
 import dev.chorus.connector.tck.ResponseQueue;
+import dev.chorus.model.Metric;
+import dev.chorus.model.PublicPost;
+import dev.chorus.model.PublicProfile;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Map;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -47,6 +54,11 @@ final class BlueskyStub implements PlatformStub {
   static final String GET_POSTS = "/xrpc/app.bsky.feed.getPosts";
   static final String GET_PROFILE = "/xrpc/app.bsky.actor.getProfile";
   static final String NOTIFICATIONS = "/xrpc/app.bsky.notification.listNotifications";
+  static final String SEARCH_POSTS = "/xrpc/app.bsky.feed.searchPosts";
+  static final String AUTHOR_FEED = "/xrpc/app.bsky.feed.getAuthorFeed";
+  /** The app view's datetime form: UTC with milliseconds. */
+  private static final DateTimeFormatter DATETIME =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
   static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -290,6 +302,106 @@ final class BlueskyStub implements PlatformStub {
     body.put("indexedAt", clock.instant().toString());
     wireMock.stubFor(get(urlPathEqualTo(GET_PROFILE)).withQueryParam("actor", equalTo(DID))
         .willReturn(json(200, "req-profile", body)));
+  }
+
+  /** A Bluesky handle is a domain name: {@code tck_profiled} becomes {@code tck-profiled.bsky.social}. */
+  @Override
+  public String handle(String name) {
+    return name.replace('_', '-') + ".bsky.social";
+  }
+
+  /**
+   * {@code searchPosts} pages linked by an opaque {@code cursor} (the app view sends the offset of
+   * the next page); a hashtag term is asked for with {@code tag}, a mention with {@code mentions}.
+   * Bluesky searches every kind of term, so {@link #searchableKinds()} keeps its default.
+   */
+  @Override
+  public void searchFinds(SearchTerm term, List<List<PublicPost>> pages) {
+    int offset = 0;
+    for (int page = 0; page < pages.size(); page++) {
+      ObjectNode body = JSON.createObjectNode();
+      offset += pages.get(page).size();
+      if (page < pages.size() - 1) {
+        body.put("cursor", String.valueOf(offset));
+      }
+      body.put("hitsTotal", pages.stream().mapToInt(List::size).sum());
+      ArrayNode posts = body.putArray("posts");
+      pages.get(page).forEach(found -> posts.add(publicPostView(found)));
+      var request = get(urlPathEqualTo(SEARCH_POSTS)).withQueryParam("sort", equalTo("latest"))
+          .withQueryParam("cursor", page == 0 ? absent() : equalTo(String.valueOf(offset - pages.get(page).size())));
+      if (term.kind() == SearchTerm.Kind.HASHTAG) {
+        request = request.withQueryParam("tag", equalTo(term.value()));
+      }
+      wireMock.stubFor(request.willReturn(json(200, "req-search-" + (page + 1), body)));
+    }
+  }
+
+  /**
+   * {@code getProfile} answers the profileViewDetailed; {@code getAuthorFeed} answers every recent
+   * post as a feedViewPost, whatever limit was asked for.
+   */
+  @Override
+  public void profile(PublicProfile profile) {
+    ObjectNode view = JSON.createObjectNode();
+    view.put("did", profile.externalId());
+    view.put("handle", profile.handle());
+    view.put("displayName", profile.displayName());
+    view.put("description", profile.description());
+    counter(view, "followersCount", profile.counters(), Metric.FOLLOWERS);
+    counter(view, "followsCount", profile.counters(), Metric.FOLLOWING);
+    counter(view, "postsCount", profile.counters(), Metric.POSTS);
+    view.put("createdAt", DATETIME.format(profile.createdAt()));
+    view.put("indexedAt", DATETIME.format(profile.createdAt()));
+    view.putObject("viewer").put("muted", false);
+    view.putArray("labels");
+    wireMock.stubFor(get(urlPathEqualTo(GET_PROFILE)).withQueryParam("actor", equalTo(profile.handle()))
+        .willReturn(json(200, "req-profile-" + profile.handle(), view)));
+    ObjectNode body = JSON.createObjectNode();
+    ArrayNode feed = body.putArray("feed");
+    profile.recentPosts().forEach(recent -> feed.addObject().set("post", publicPostView(recent)));
+    wireMock.stubFor(get(urlPathEqualTo(AUTHOR_FEED)).withQueryParam("actor", equalTo(profile.externalId()))
+        .willReturn(json(200, "req-author-feed", body)));
+  }
+
+  /** The app view answers an unknown actor with HTTP 400 {@code InvalidRequest} "Profile not found". */
+  @Override
+  public void noProfile(String handle) {
+    wireMock.stubFor(get(urlPathEqualTo(GET_PROFILE)).withQueryParam("actor", equalTo(handle))
+        .willReturn(json(400, "req-profile-missing", error("InvalidRequest", "Profile not found"))));
+  }
+
+  /**
+   * A postView of someone's post with only the counters it has. The TCK names posts by bare record
+   * keys, which the connector reports for records in the signed-in account's repository (others'
+   * posts get their full AT URI), so the record sits at {@code at://DID/app.bsky.feed.post/<id>}.
+   */
+  private ObjectNode publicPostView(PublicPost post) {
+    ObjectNode view = JSON.createObjectNode();
+    view.put("uri", uri(post.externalId()));
+    view.put("cid", nextCid());
+    ObjectNode author = view.putObject("author");
+    author.put("did", post.authorId());
+    author.put("handle", post.authorHandle());
+    author.putArray("labels");
+    ObjectNode record = view.putObject("record");
+    record.put("$type", "app.bsky.feed.post");
+    record.put("text", post.text());
+    record.put("createdAt", DATETIME.format(post.createdAt()));
+    counter(view, "likeCount", post.metrics(), Metric.LIKES);
+    counter(view, "repostCount", post.metrics(), Metric.SHARES);
+    counter(view, "replyCount", post.metrics(), Metric.COMMENTS);
+    view.put("indexedAt", DATETIME.format(post.createdAt()));
+    view.putObject("viewer");
+    view.putArray("labels");
+    return view;
+  }
+
+  /** Sets the field to the counter, or leaves it out when the counter is absent. */
+  private static void counter(ObjectNode node, String field, Map<Metric, Long> counters, Metric metric) {
+    Long value = counters.get(metric);
+    if (value != null) {
+      node.put(field, value);
+    }
   }
 
   @Override

@@ -12,8 +12,12 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.stubbing.StubMapping;
+import dev.chorus.connector.SearchTerm;
 import dev.chorus.connector.tck.PlatformStub;
 import dev.chorus.connector.tck.ResponseQueue;
+import dev.chorus.model.Metric;
+import dev.chorus.model.PublicPost;
+import dev.chorus.model.PublicProfile;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -22,7 +26,10 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -226,6 +233,102 @@ final class MastodonStub implements PlatformStub {
     me.put("statuses_count", 40);
     me.putObject("source").put("privacy", "public");
     wireMock.stubFor(get(urlPathEqualTo("/api/v1/accounts/verify_credentials")).willReturn(json(200, "req-me", me)));
+  }
+
+  /** Mastodon searches hashtags (tag timeline) and keywords (v2 search), not mentions of a handle. */
+  @Override
+  public Set<SearchTerm.Kind> searchableKinds() {
+    return EnumSet.of(SearchTerm.Kind.HASHTAG, SearchTerm.Kind.KEYWORD);
+  }
+
+  /**
+   * A hashtag's pages come from {@code GET /api/v1/timelines/tag/:hashtag} linked by a {@code Link}
+   * header whose {@code rel="next"} carries {@code max_id} = the page's oldest status id; a keyword's
+   * from {@code GET /api/v2/search?type=statuses} paged by {@code offset}.
+   */
+  @Override
+  public void searchFinds(SearchTerm term, List<List<PublicPost>> pages) {
+    String base = wireMock.baseUrl();
+    int offset = 0;
+    String maxId = null;
+    for (int page = 0; page < pages.size(); page++) {
+      List<PublicPost> posts = pages.get(page);
+      ArrayNode statuses = JSON.createArrayNode();
+      posts.forEach(found -> statuses.add(publicStatus(found)));
+      String requestId = "req-search-" + (page + 1);
+      if (term.kind() == SearchTerm.Kind.HASHTAG) {
+        String path = "/api/v1/timelines/tag/" + term.value();
+        ResponseDefinitionBuilder response = json(200, requestId, statuses);
+        String oldest = posts.get(posts.size() - 1).externalId();
+        if (page < pages.size() - 1) {
+          response = response.withHeader("Link", "<" + base + path + "?max_id=" + oldest + ">; rel=\"next\", <"
+              + base + path + "?min_id=" + posts.get(0).externalId() + ">; rel=\"prev\"");
+        }
+        wireMock.stubFor(get(urlPathEqualTo(path))
+            .withQueryParam("max_id", maxId == null ? absent() : equalTo(maxId)).willReturn(response));
+        maxId = oldest;
+      } else {
+        ObjectNode body = JSON.createObjectNode();
+        body.putArray("accounts");
+        body.set("statuses", statuses);
+        body.putArray("hashtags");
+        wireMock.stubFor(get(urlPathEqualTo("/api/v2/search"))
+            .withQueryParam("q", equalTo(term.value())).withQueryParam("type", equalTo("statuses"))
+            .withQueryParam("offset", offset == 0 ? absent() : equalTo(String.valueOf(offset)))
+            .willReturn(json(200, requestId, body)));
+        offset += posts.size();
+      }
+    }
+  }
+
+  /**
+   * {@code GET /api/v1/accounts/lookup?acct=} answers the Account entity; {@code GET
+   * /api/v1/accounts/:id/statuses} answers every recent status, whatever limit was asked for.
+   */
+  @Override
+  public void profile(PublicProfile profile) {
+    ObjectNode found = account(profile.externalId(), profile.handle());
+    found.put("display_name", profile.displayName());
+    found.put("note", "<p>" + profile.description() + "</p>");
+    found.put("url", "https://mastodon.example/@" + profile.handle());
+    found.put("created_at", profile.createdAt().toString());
+    counter(found, "followers_count", profile.counters(), Metric.FOLLOWERS);
+    counter(found, "following_count", profile.counters(), Metric.FOLLOWING);
+    counter(found, "statuses_count", profile.counters(), Metric.POSTS);
+    wireMock.stubFor(get(urlPathEqualTo("/api/v1/accounts/lookup")).withQueryParam("acct", equalTo(profile.handle()))
+        .willReturn(json(200, "req-lookup", found)));
+    ArrayNode statuses = JSON.createArrayNode();
+    profile.recentPosts().forEach(recent -> statuses.add(publicStatus(recent)));
+    wireMock.stubFor(get(urlPathEqualTo("/api/v1/accounts/" + profile.externalId() + "/statuses"))
+        .willReturn(json(200, "req-account-statuses", statuses)));
+  }
+
+  /** An unknown acct: 404 {@code {"error":"Record not found"}}. */
+  @Override
+  public void noProfile(String handle) {
+    wireMock.stubFor(get(urlPathEqualTo("/api/v1/accounts/lookup")).withQueryParam("acct", equalTo(handle))
+        .willReturn(json(404, "req-lookup-missing", error("Record not found"))));
+  }
+
+  /** Someone's public status: its author, text and time, and only the counters the post has. */
+  private static ObjectNode publicStatus(PublicPost post) {
+    ObjectNode status = status(post.externalId(), post.text(), post.createdAt());
+    status.set("account", account(post.authorId(), post.authorHandle()));
+    status.put("url", "https://mastodon.example/@" + post.authorHandle() + "/" + post.externalId());
+    counter(status, "favourites_count", post.metrics(), Metric.LIKES);
+    counter(status, "reblogs_count", post.metrics(), Metric.SHARES);
+    counter(status, "replies_count", post.metrics(), Metric.COMMENTS);
+    return status;
+  }
+
+  /** Sets the field to the counter, or leaves it out when the counter is absent. */
+  private static void counter(ObjectNode node, String field, Map<Metric, Long> counters, Metric metric) {
+    Long value = counters.get(metric);
+    if (value == null) {
+      node.remove(field);
+    } else {
+      node.put(field, value);
+    }
   }
 
   @Override

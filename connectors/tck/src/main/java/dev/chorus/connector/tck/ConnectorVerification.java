@@ -923,6 +923,7 @@ public abstract class ConnectorVerification {
   public void optional_16_lookup_profile() {
     requireCapability(Capability.PUBLIC_PROFILES);
     Instant now = env.clock().instant().truncatedTo(ChronoUnit.SECONDS);
+    String handle = stub.handle("tck_profiled");
     List<PublicPost> latest = new ArrayList<>();
     for (int i = 0; i < 6; i++) {
       Map<Metric, Long> counters = new LinkedHashMap<>();
@@ -932,26 +933,26 @@ public abstract class ConnectorVerification {
         counters.put(Metric.SHARES, 3L + i);
       }
       latest.add(new PublicPost(provider().platform(), "tck-profile-post-" + i, "tck-profile-id",
-          "tck_profiled", "TCK profile post " + i, now.minus(Duration.ofHours(i + 1L)), null, null,
+          handle, "TCK profile post " + i, now.minus(Duration.ofHours(i + 1L)), null, null,
           env.clock().instant(), counters));
     }
     Map<Metric, Long> counters = new LinkedHashMap<>();
     counters.put(Metric.FOLLOWERS, 12_345L);
     counters.put(Metric.FOLLOWING, 678L);
     PublicProfile arranged = new PublicProfile(provider().platform(),
-        "tck-profile-id", "tck_profiled", "TCK Profiled", "A profile the TCK arranged", now.minus(Duration.ofDays(400)),
+        "tck-profile-id", handle, "TCK Profiled", "A profile the TCK arranged", now.minus(Duration.ofDays(400)),
         env.clock().instant(), counters, latest);
     arranged(s -> s.profile(arranged), "profiles");
     Connector connector = connector();
-    PublicProfile found = connector.lookupProfile(account(), "tck_profiled", 5);
+    PublicProfile found = connector.lookupProfile(account(), handle, 5);
     assertEquals("tck-profile-id", found.externalId(), "the profile's id");
-    assertEquals("tck_profiled", found.handle(), "the profile's handle");
+    assertEquals(handle, found.handle(), "the profile's handle");
     assertEquals(provider().platform(), found.platform());
     assertEquals(env.clock().instant(), found.capturedAt(), "capturedAt must come from the injected clock");
     assertEquals(counters, found.counters(),
         "the profile's counters (POSTS is left out by the platform, so it must be absent, not zero)");
     samePosts(latest.subList(0, 5), found.recentPosts(), "the profile's 5 latest posts");
-    PublicProfile fewer = connector.lookupProfile(account(), "tck_profiled", 2);
+    PublicProfile fewer = connector.lookupProfile(account(), handle, 2);
     samePosts(latest.subList(0, 2), fewer.recentPosts(), "the profile's 2 latest posts");
   }
 
@@ -960,10 +961,11 @@ public abstract class ConnectorVerification {
   @DisplayName("17 lookupProfile of a handle the platform does not know throws NotFoundException")
   public void optional_17_unknown_profile_not_found() {
     requireCapability(Capability.PUBLIC_PROFILES);
-    arranged(s -> s.noProfile("tck_nobody"), "profiles");
+    String handle = stub.handle("tck_nobody");
+    arranged(s -> s.noProfile(handle), "profiles");
     Connector connector = connector();
     try {
-      PublicProfile found = connector.lookupProfile(account(), "tck_nobody", 5);
+      PublicProfile found = connector.lookupProfile(account(), handle, 5);
       fail("looking up an unknown handle returned " + found.handle() + " instead of throwing NotFoundException");
     } catch (NotFoundException expected) {
       assertEquals(connector.platform(), expected.platform(), "the NotFoundException names the wrong platform");

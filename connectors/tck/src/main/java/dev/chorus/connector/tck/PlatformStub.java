@@ -126,6 +126,15 @@ public interface PlatformStub {
     throw new UnsupportedOperationException("this stub does not arrange profiles");
   }
 
+  /**
+   * The platform's spelling of a handle the TCK names in the profile rules ({@code tck_profiled},
+   * {@code tck_nobody}), for platforms whose handles have a syntax of their own (a Bluesky handle is
+   * a domain name and has no underscore). Defaults to the name itself.
+   */
+  default String handle(String name) {
+    return name;
+  }
+
   /** Whether this stub can arrange scenarios for the capability (defaults to all). */
   default boolean canArrange(Capability capability) {
     return true;
