@@ -674,10 +674,10 @@ public final class Dispatcher implements AutoCloseable {
      * Only with more than one worker (a single worker processes on the one claiming thread). Each
      * loop claims for the workers idle when it starts; the store keeps concurrent claims disjoint
      * (the JDBC store with {@code FOR UPDATE SKIP LOCKED}, as for several nodes), so claims
-     * overlap instead of queueing behind one another. One claim loop on PostgreSQL feeds about
-     * 1,000 to 2,000 dispatches a second (a claim is a transaction of several round trips and a
-     * commit); a node meeting bursts of several thousand due at once wants 2 to 4. Each loop polls
-     * on its own when nothing is due, so idle polls multiply by this number.
+     * overlap instead of queueing behind one another. This helps only where the claim loop, not
+     * the CPU or the database, is what workers wait for: on a two-core machine shared with
+     * PostgreSQL, 4 loops were slower than 1 (benchmarks/README.md). Each loop polls on its own
+     * when nothing is due, so idle polls multiply by this number.
      */
     public Builder claimers(int value) {
       if (value < 1 || value > 16) {
