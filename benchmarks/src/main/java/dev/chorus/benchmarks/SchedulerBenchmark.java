@@ -56,7 +56,7 @@ import javax.sql.DataSource;
  * time between the first and the last accepted post.
  *
  * <p>Arguments, each {@code name=value}: {@code n} (10000), {@code pgN} (n), {@code latencyMs} (50),
- * {@code workers} per node (1000), {@code batch} (1000), {@code pollMs} (100), {@code poolSize} per
+ * {@code workers} per node (1000), {@code claimers} per node (1), {@code batch} (1000), {@code pollMs} (100), {@code poolSize} per
  * node (40), {@code warmup} (1000; an unreported in-memory run first), {@code scenarios}
  * ({@code memory,pg1,pg2}).
  */
@@ -100,8 +100,8 @@ public final class SchedulerBenchmark {
     System.out.printf(Locale.ROOT, "Machine: %d cores, Java %s, %s %s; max heap %d MB%n", rt.availableProcessors(),
         System.getProperty("java.version"), System.getProperty("os.name"), System.getProperty("os.arch"),
         rt.maxMemory() >> 20);
-    System.out.printf(Locale.ROOT, "Sandbox latency %d ms per call; %d workers per node, batch %d, poll %d ms%n%n",
-        latency.toMillis(), workers, intOption("batch", 1000), intOption("pollMs", 100));
+    System.out.printf(Locale.ROOT, "Sandbox latency %d ms per call; %d workers per node, %d claimers, batch %d, poll %d ms%n%n",
+        latency.toMillis(), workers, intOption("claimers", 1), intOption("batch", 1000), intOption("pollMs", 100));
 
     List<Row> rows = new ArrayList<>();
     if (warmup > 0 && scenarios.contains("memory")) {
@@ -217,6 +217,7 @@ public final class SchedulerBenchmark {
       dispatchers.add(Dispatcher.builder(nodeStores.get(i), resolver)
           .nodeId(name + "-" + (i + 1))
           .workers(workers)
+          .claimers(intOption("claimers", 1))
           .batchSize(intOption("batch", 1000))
           .pollInterval(Duration.ofMillis(intOption("pollMs", 100)))
           .build());

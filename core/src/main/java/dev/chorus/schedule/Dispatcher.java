@@ -80,6 +80,7 @@ public final class Dispatcher implements AutoCloseable {
   private final RetryPolicy retryPolicy;
   private final int batchSize;
   private final int workers;
+  private final int claimers;
   private final Duration lease;
   private final Duration pollInterval;
   private final Duration missedWindow;
@@ -103,6 +104,7 @@ public final class Dispatcher implements AutoCloseable {
     this.retryPolicy = b.retryPolicy;
     this.batchSize = b.batchSize;
     this.workers = b.workers;
+    this.claimers = b.workers > 1 ? b.claimers : 1;
     this.lease = b.lease;
     this.pollInterval = b.pollInterval;
     this.missedWindow = b.missedWindow;
@@ -256,7 +258,9 @@ public final class Dispatcher implements AutoCloseable {
   /**
    * Starts the background loop: claim, process, heartbeat; idle polls wait the poll interval with
    * jitter. With more than one worker the loop claims for idle workers only and keeps claiming while
-   * they publish, so a burst of due dispatches keeps every worker busy.
+   * they publish, so a burst of due dispatches keeps every worker busy; with several
+   * {@linkplain Builder#claimers claimers} that many claims run at once, each for the workers idle
+   * when it starts.
    */
   public void start() {
     synchronized (lifecycle) {
@@ -266,14 +270,16 @@ public final class Dispatcher implements AutoCloseable {
       if (loop != null) {
         return;
       }
-      loop = Executors.newScheduledThreadPool(2, runnable -> {
+      loop = Executors.newScheduledThreadPool(1 + claimers, runnable -> {
         Thread thread = new Thread(runnable, "chorus-dispatch-" + nodeId);
         thread.setDaemon(true);
         return thread;
       });
       long beat = Math.max(1, lease.toMillis() / 3);
       loop.scheduleWithFixedDelay(this::heartbeatSafely, beat, beat, TimeUnit.MILLISECONDS);
-      loop.execute(this::loopStep);
+      for (int i = 0; i < claimers; i++) {
+        loop.execute(this::loopStep);
+      }
     }
   }
 
@@ -601,6 +607,7 @@ public final class Dispatcher implements AutoCloseable {
     private RetryPolicy retryPolicy = RetryPolicy.ofDefaults();
     private int batchSize = 50;
     private int workers = 4;
+    private int claimers = 1;
     private Duration lease = Duration.ofMinutes(2);
     private Duration pollInterval = Duration.ofSeconds(5);
     private Duration missedWindow = Duration.ofHours(1);
@@ -659,6 +666,24 @@ public final class Dispatcher implements AutoCloseable {
         throw new InvalidValueException("workers", value, "must be between 1 and 2048");
       }
       this.workers = value;
+      return this;
+    }
+
+    /**
+     * Claim loops running at once in the background loop ({@link #start()}), 1 to 16; 1 by default.
+     * Only with more than one worker (a single worker processes on the one claiming thread). Each
+     * loop claims for the workers idle when it starts; the store keeps concurrent claims disjoint
+     * (the JDBC store with {@code FOR UPDATE SKIP LOCKED}, as for several nodes), so claims
+     * overlap instead of queueing behind one another. This helps only where the claim loop, not
+     * the CPU or the database, is what workers wait for: on a two-core machine shared with
+     * PostgreSQL, 4 loops were slower than 1 (benchmarks/README.md). Each loop polls on its own
+     * when nothing is due, so idle polls multiply by this number.
+     */
+    public Builder claimers(int value) {
+      if (value < 1 || value > 16) {
+        throw new InvalidValueException("claimers", value, "must be between 1 and 16");
+      }
+      this.claimers = value;
       return this;
     }
 

@@ -84,6 +84,12 @@ public final class JdbcDispatchStore implements DispatchStore {
   static final String CLAIM_DUE_SQL = "SELECT id, " + COLUMNS + " FROM chorus_dispatch d"
       + " WHERE d.state = 'PENDING' AND d.next_attempt_at <= ? AND " + NOT_PAUSED
       + " ORDER BY d.next_attempt_at LIMIT ? FOR UPDATE SKIP LOCKED";
+  /** The order a group takes its row locks in: by statement, then by key, the same in every group. */
+  private static final Comparator<Write> LOCK_ORDER = Comparator.comparing((Write w) -> w.sql)
+      .thenComparing(w -> w.key.workspace().value())
+      .thenComparing(w -> w.key.post().value())
+      .thenComparing(w -> w.key.account().value())
+      .thenComparing(w -> w.key.occurrence());
   /** Fenced: only the current token, still CLAIMED, lease not lapsed. */
   private static final String HELD = KEY + " AND state = 'CLAIMED' AND lease_token = ? AND lease_expires_at > ?";
 
@@ -342,8 +348,10 @@ public final class JdbcDispatchStore implements DispatchStore {
   }
 
   private void commitGroup(List<Write> group) {
-    // One lock order for every group: by statement, then by key.
-    group.sort(Comparator.comparing((Write w) -> w.sql).thenComparing(w -> w.key.idempotencyKey()));
+    // One lock order for every group: by statement, then by key (its fields, not its idempotency
+    // key: that is a SHA-256 per comparison, which the profile found taking a third of the node's
+    // CPU in dispatch threads).
+    group.sort(LOCK_ORDER);
     try {
       boolean[] applied = runGroup(group);
       for (int i = 0; i < group.size(); i++) {

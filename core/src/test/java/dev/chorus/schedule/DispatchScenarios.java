@@ -353,8 +353,19 @@ abstract class DispatchScenarios {
 
   @Test
   void background_loop_claims_only_for_idle_workers_and_publishes_every_target_once() throws Exception {
-    int n = 12;
-    int workers = 3;
+    claimsOnlyForIdleWorkersAndPublishesOnce(12, 3, 1);
+  }
+
+  /**
+   * Four claim loops racing over 40 due targets for 3 workers: the loops together still claim no
+   * more than there are idle workers, and every target is claimed and published exactly once.
+   */
+  @Test
+  void several_claim_loops_claim_only_for_idle_workers_and_publish_every_target_once() throws Exception {
+    claimsOnlyForIdleWorkersAndPublishesOnce(40, 3, 4);
+  }
+
+  private void claimsOnlyForIdleWorkersAndPublishesOnce(int n, int workers, int claimers) throws Exception {
     List<DispatchKey> keys = new ArrayList<>();
     for (int i = 0; i < n; i++) {
       keys.add(dueNow("loop-" + i));
@@ -377,7 +388,7 @@ abstract class DispatchScenarios {
       }
     };
     Dispatcher loop = Dispatcher.builder(store, this::resolve).nodeId("loop").sink(sink).lease(LEASE)
-        .events(new EventPublisher(List.of(events::add))).workers(workers).batchSize(10)
+        .events(new EventPublisher(List.of(events::add))).workers(workers).claimers(claimers).batchSize(10)
         .pollInterval(Duration.ofMillis(50)).build();
     try {
       loop.start();

@@ -42,6 +42,12 @@ class DispatchValuesTest {
     assertThatThrownBy(() -> Dispatcher.builder(new InMemoryDispatchStore(java.time.Clock.systemUTC()), d -> java.util.Optional.empty())
         .lease(Duration.ofMillis(5)))
         .isInstanceOfSatisfying(InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("lease"));
+    assertThatThrownBy(() -> Dispatcher.builder(new InMemoryDispatchStore(java.time.Clock.systemUTC()), d -> java.util.Optional.empty())
+        .claimers(17))
+        .isInstanceOfSatisfying(InvalidValueException.class, e -> {
+          assertThat(e.field()).isEqualTo("claimers");
+          assertThat(e.getMessage()).contains("17");
+        });
     assertThatThrownBy(() -> new PauseScope(PauseScope.Kind.ACCOUNT, WorkspaceId.of("w"), null))
         .isInstanceOfSatisfying(InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("pauseScope.account"));
     assertThatThrownBy(() -> new DispatchRequest(key, Instant.EPOCH, " "))
