@@ -57,6 +57,10 @@ public final class PlatformHttp {
   private final ConcurrentMap<String, CircuitBreaker> breakers = new ConcurrentHashMap<>();
   /** Parsed content types; connectors send a handful, so parsing each once is enough. */
   private final ConcurrentMap<String, MediaType> mediaTypes = new ConcurrentHashMap<>();
+  /** The last path resolved against the base URL: a publish loop calls one path over and over. */
+  private volatile Resolved lastResolved;
+
+  private record Resolved(String path, HttpUrl url) {}
 
   private PlatformHttp(Builder builder) {
     this.runtime = builder.runtime;
@@ -238,6 +242,16 @@ public final class PlatformHttp {
   }
 
   private HttpUrl resolve(String path) {
+    Resolved last = lastResolved;
+    if (last != null && last.path().equals(path)) {
+      return last.url();
+    }
+    HttpUrl url = parse(path);
+    lastResolved = new Resolved(path, url);
+    return url;
+  }
+
+  private HttpUrl parse(String path) {
     if (path.startsWith("http://") || path.startsWith("https://")) {
       return HttpRuntime.parseUrl("path", path);
     }

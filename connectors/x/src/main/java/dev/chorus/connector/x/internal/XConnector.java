@@ -207,6 +207,7 @@ public final class XConnector implements Connector {
     Checkpoint checkpoint = request.checkpoint();
     SocialAccount account = request.account();
     String rootId = checkpoint.get(postKey(0)).orElse(null);
+    Instant createdAt = null;
     if (rootId == null) {
       List<String> mediaIds = uploadAll(account, 0, request.media(), checkpoint);
       ObjectNode body = tweetBody(request.text(), mediaIds, request.inReplyTo());
@@ -221,7 +222,8 @@ public final class XConnector implements Connector {
           .ifPresent(value -> body.put("reply_settings", value));
       rootId = createPost(account, body);
       checkpoint.put(postKey(0), rootId);
-      checkpoint.put("x.publishedAt", clock.instant().toString());
+      createdAt = clock.instant();
+      checkpoint.put("x.publishedAt", createdAt.toString());
     } else {
       LOG.info("X post {} of {} already exists per the checkpoint; not creating it again", rootId,
           request.idempotencyKey());
@@ -240,7 +242,9 @@ public final class XConnector implements Connector {
       partIds.add(id);
       previous = id;
     }
-    Instant publishedAt = checkpoint.get("x.publishedAt").map(Instant::parse).orElse(clock.instant());
+    // Just recorded (no need to parse it back), or recorded by an earlier attempt.
+    Instant publishedAt = createdAt != null ? createdAt
+        : checkpoint.get("x.publishedAt").map(Instant::parse).orElse(clock.instant());
     return new PublishResult(rootId, url(rootId), publishedAt, partIds, null);
   }
 
