@@ -6,6 +6,7 @@ import dev.chorus.connector.ConnectorContext;
 import dev.chorus.connector.PublishRequest;
 import dev.chorus.connector.PublishResult;
 import dev.chorus.connector.http.HttpRuntime;
+import dev.chorus.connector.mastodon.MastodonProvider;
 import dev.chorus.connector.x.XConnectorProvider;
 import dev.chorus.model.AccountId;
 import dev.chorus.model.CredentialsRef;
@@ -33,15 +34,19 @@ import okhttp3.RequestBody;
 import okhttp3.Response;
 
 /**
- * Publish round trip through the built-in X connector against raw OkHttp sending the same request
- * ({@code POST /2/tweets}, bearer token, JSON {@code {"text": ...}}) to the same local HTTP server on
- * loopback, which answers both with the same 201 body and {@code x-rate-limit-*} headers X sends.
- * Both run on one thread, one request at a time over a kept-alive connection, in alternating rounds
- * (so a change in the machine's load hits both alike) after an unreported warm-up of each.
+ * Publish round trip through two built-in connectors against raw OkHttp sending the same request to
+ * the same local HTTP server on loopback: X ({@code POST /2/tweets}, bearer token, JSON {@code
+ * {"text": ...}}, answered 201 with X's body and {@code x-rate-limit-*} headers) and Mastodon ({@code
+ * POST /api/v1/statuses} with an {@code Idempotency-Key}, answered 200 with a status and {@code
+ * X-RateLimit-*} headers). X's text rules (twitter-text) are costly and Mastodon's are cheap, so the
+ * pair separates the runtime's own overhead from X's validation. All paths run on one thread, one
+ * request at a time over kept-alive connections, in alternating rounds (so a change in the machine's
+ * load hits all alike) after an unreported warm-up of each.
  *
- * <p>The raw side reads the response body as a string and does nothing else; the connector also
- * validates the post (weighted length, options), builds and parses JSON, reads the rate-limit headers
- * and builds a {@link PublishResult}. The ratio is mean connector time over mean raw time.
+ * <p>The raw side reads the response body as a string and does nothing else; a connector also
+ * validates the post offline (publish does), builds and parses JSON, reads the rate-limit headers and
+ * builds a {@link PublishResult}. The offline validation is timed on its own too ({@code validate}
+ * rows, no network), to show its share of the publish. Ratios are connector time over raw time.
  *
  * <p>Arguments, each {@code name=value}: {@code warmup} (10000 calls of each), {@code n} (5000 calls
  * of each per round), {@code rounds} (5).
@@ -50,8 +55,22 @@ public final class ConnectorOverheadBenchmark {
 
   private static final String TOKEN = "bench-access-token";
   private static final String TEXT = "Benchmarking the publish path: one plain post of about a hundred characters #chorus";
-  private static final byte[] BODY = ("{\"data\":{\"id\":\"1445880548472328192\",\"text\":\"" + TEXT
+  private static final byte[] X_BODY = ("{\"data\":{\"id\":\"1445880548472328192\",\"text\":\"" + TEXT
       + "\",\"edit_history_tweet_ids\":[\"1445880548472328192\"]}}").getBytes(StandardCharsets.UTF_8);
+  private static final byte[] STATUS_BODY = ("{\"id\":\"103270115826048975\",\"created_at\":\"2026-11-23T20:00:00.000Z\","
+      + "\"in_reply_to_id\":null,\"sensitive\":false,\"spoiler_text\":\"\",\"visibility\":\"public\","
+      + "\"language\":\"en\",\"uri\":\"https://bench.example/users/bench/statuses/103270115826048975\","
+      + "\"url\":\"https://bench.example/@bench/103270115826048975\",\"replies_count\":0,\"reblogs_count\":0,"
+      + "\"favourites_count\":0,\"content\":\"<p>" + TEXT + "</p>\",\"media_attachments\":[],\"mentions\":[],"
+      + "\"tags\":[{\"name\":\"chorus\",\"url\":\"https://bench.example/tags/chorus\"}],\"emojis\":[],"
+      + "\"account\":{\"id\":\"1\",\"username\":\"bench\",\"acct\":\"bench\"}}").getBytes(StandardCharsets.UTF_8);
+  private static final byte[] INSTANCE_BODY = ("{\"domain\":\"bench.example\",\"title\":\"Bench\",\"version\":\"4.3.0\","
+      + "\"configuration\":{\"statuses\":{\"max_characters\":500,\"max_media_attachments\":4,"
+      + "\"characters_reserved_per_url\":23},\"media_attachments\":{\"supported_mime_types\":[\"image/jpeg\","
+      + "\"image/png\",\"image/gif\",\"video/mp4\"],\"image_size_limit\":16777216,\"image_matrix_limit\":33177600,"
+      + "\"video_size_limit\":103809024,\"video_matrix_limit\":8294400,\"description_limit\":1500},"
+      + "\"polls\":{\"max_options\":4,\"max_characters_per_option\":50,\"min_expiration\":300,"
+      + "\"max_expiration\":2629746}}}").getBytes(StandardCharsets.UTF_8);
   private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
 
   private ConnectorOverheadBenchmark() {}
@@ -73,81 +92,147 @@ public final class ConnectorOverheadBenchmark {
     ExecutorService serverThreads = Executors.newFixedThreadPool(2);
     server.setExecutor(serverThreads);
     server.createContext("/2/tweets", exchange -> {
-      try (InputStream in = exchange.getRequestBody()) {
-        in.readAllBytes();
-      }
-      requests.incrementAndGet();
-      connections.add(exchange.getRemoteAddress().getPort());
-      if (exchange.getRequestHeaders().containsKey("Transfer-encoding")) {
-        chunked.incrementAndGet();
-      }
+      count(exchange, requests, chunked, connections);
       long reset = System.currentTimeMillis() / 1000 + 900;
       var headers = exchange.getResponseHeaders();
-      headers.set("content-type", "application/json; charset=utf-8");
       headers.set("x-rate-limit-limit", "10000");
       headers.set("x-rate-limit-remaining", "9999");
       headers.set("x-rate-limit-reset", Long.toString(reset));
       headers.set("x-transaction-id", "bench-transaction");
-      exchange.sendResponseHeaders(201, BODY.length);
-      try (OutputStream out = exchange.getResponseBody()) {
-        out.write(BODY);
-      }
+      answer(exchange, 201, X_BODY);
+    });
+    server.createContext("/api/v1/statuses", exchange -> {
+      count(exchange, requests, chunked, connections);
+      var headers = exchange.getResponseHeaders();
+      headers.set("X-RateLimit-Limit", "300");
+      headers.set("X-RateLimit-Remaining", "299");
+      headers.set("X-RateLimit-Reset", java.time.Instant.now().plusSeconds(300).toString());
+      headers.set("X-Request-Id", "bench-request");
+      answer(exchange, 200, STATUS_BODY);
+    });
+    server.createContext("/api/v2/instance", exchange -> {
+      count(exchange, requests, chunked, connections);
+      answer(exchange, 200, INSTANCE_BODY);
     });
     server.start();
     String baseUrl = "http://127.0.0.1:" + server.getAddress().getPort();
 
     Clock clock = Clock.systemUTC();
     HttpRuntime runtime = HttpRuntime.builder().clock(clock).build();
-    XConnectorProvider provider = new XConnectorProvider();
-    Connector connector = provider.create(ConnectorContext.builder(clock).extension(HttpRuntime.class, runtime).build(),
-        provider.configSpec().validate("x", Map.of("baseUrl", baseUrl, "accessToken", TOKEN)));
-    SocialAccount account = new SocialAccount(AccountId.of("acc-1"), WorkspaceId.of("ws-1"), Platform.X, "@bench",
+    ConnectorContext context = ConnectorContext.builder(clock).extension(HttpRuntime.class, runtime).build();
+    XConnectorProvider xProvider = new XConnectorProvider();
+    Connector x = xProvider.create(context,
+        xProvider.configSpec().validate("x", Map.of("baseUrl", baseUrl, "accessToken", TOKEN)));
+    MastodonProvider mastodonProvider = new MastodonProvider();
+    Connector mastodon = mastodonProvider.create(context,
+        mastodonProvider.configSpec().validate("mastodon", Map.of("baseUrl", baseUrl, "accessToken", TOKEN)));
+    SocialAccount xAccount = new SocialAccount(AccountId.of("acc-1"), WorkspaceId.of("ws-1"), Platform.X, "@bench",
         "Bench", ZoneOffset.UTC, CredentialsRef.of("cred-1"));
+    SocialAccount mastodonAccount = new SocialAccount(AccountId.of("acc-2"), WorkspaceId.of("ws-1"),
+        Platform.MASTODON, "@bench@bench.example", "Bench", ZoneOffset.UTC, CredentialsRef.of("cred-2"));
     OkHttpClient raw = new OkHttpClient();
-    Request rawRequest = new Request.Builder().url(baseUrl + "/2/tweets")
+    Request rawTweet = new Request.Builder().url(baseUrl + "/2/tweets")
         .header("Authorization", "Bearer " + TOKEN)
         .post(RequestBody.create("{\"text\":\"" + TEXT + "\"}", JSON))
         .build();
+    Request rawStatus = new Request.Builder().url(baseUrl + "/api/v1/statuses")
+        .header("Authorization", "Bearer " + TOKEN)
+        .post(RequestBody.create("{\"status\":\"" + TEXT + "\"}", JSON))
+        .build();
 
-    Call viaConnector = i -> {
-      PublishResult result = connector.publish(PublishRequest.text(account, "bench-" + i, TEXT));
-      if (result.externalId().isEmpty()) {
-        throw new IllegalStateException("no id");
-      }
-    };
-    Call viaOkHttp = i -> {
-      try (Response response = raw.newCall(rawRequest).execute()) {
-        if (response.code() != 201 || response.body().string().isEmpty()) {
-          throw new IllegalStateException("unexpected " + response.code());
-        }
-      }
-    };
+    // Each path: name, call. Raw Mastodon sets a fresh Idempotency-Key per call, as any client must.
+    Map<String, Call> paths = new java.util.LinkedHashMap<>();
+    paths.put("raw OkHttp, X request", i -> rawCall(raw, rawTweet, 201));
+    paths.put("X connector publish", i -> publish(x, PublishRequest.text(xAccount, "bench-" + i, TEXT)));
+    paths.put("X connector validate only", i -> x.validate(PublishRequest.text(xAccount, "bench-" + i, TEXT)).orThrow());
+    paths.put("raw OkHttp, Mastodon request",
+        i -> rawCall(raw, rawStatus.newBuilder().header("Idempotency-Key", "raw-" + i).build(), 200));
+    paths.put("Mastodon connector publish",
+        i -> publish(mastodon, PublishRequest.text(mastodonAccount, "bench-" + i, TEXT)));
+    paths.put("Mastodon connector validate only",
+        i -> mastodon.validate(PublishRequest.text(mastodonAccount, "bench-" + i, TEXT)).orThrow());
 
-    time(viaOkHttp, warmup);
-    time(viaConnector, warmup);
-    long[] rawNanos = new long[0];
-    long[] connectorNanos = new long[0];
+    for (Call call : paths.values()) {
+      time(call, warmup);
+    }
+    Map<String, long[]> nanos = new java.util.LinkedHashMap<>();
+    paths.keySet().forEach(name -> nanos.put(name, new long[0]));
     for (int r = 0; r < rounds; r++) {
-      rawNanos = concat(rawNanos, time(viaOkHttp, n));
-      connectorNanos = concat(connectorNanos, time(viaConnector, n));
+      for (Map.Entry<String, Call> path : paths.entrySet()) {
+        nanos.put(path.getKey(), concat(nanos.get(path.getKey()), time(path.getValue(), n)));
+      }
     }
     System.out.printf(Locale.ROOT, "%d rounds of %d calls each after %d warm-up calls of each; %d requests served "
         + "over %d connections, %d chunked; load %s%n%n", rounds, n, warmup, requests.get(), connections.size(),
         chunked.get(), Args.load());
     System.out.println("| path | calls | mean µs | p50 µs | p99 µs | calls/s |");
     System.out.println("| --- | ---: | ---: | ---: | ---: | ---: |");
-    double rawMean = row("raw OkHttp", rawNanos);
-    double connectorMean = row("X connector publish", connectorNanos);
-    System.out.printf(Locale.ROOT, "%nRatio connector / raw: mean %.2fx, p50 %.2fx, p99 %.2fx (goal <= 1.2x)%n",
-        connectorMean / rawMean, percentile(connectorNanos, 50) / percentile(rawNanos, 50),
-        percentile(connectorNanos, 99) / percentile(rawNanos, 99));
+    nanos.forEach(ConnectorOverheadBenchmark::row);
+    System.out.println();
+    ratios("X", nanos.get("X connector publish"), nanos.get("raw OkHttp, X request"),
+        nanos.get("X connector validate only"));
+    ratios("Mastodon", nanos.get("Mastodon connector publish"), nanos.get("raw OkHttp, Mastodon request"),
+        nanos.get("Mastodon connector validate only"));
 
-    connector.close();
+    x.close();
+    mastodon.close();
     runtime.close();
     raw.dispatcher().executorService().shutdown();
     raw.connectionPool().evictAll();
     server.stop(0);
     serverThreads.shutdown();
+  }
+
+  private static void count(com.sun.net.httpserver.HttpExchange exchange, AtomicLong requests, AtomicLong chunked,
+      java.util.Set<Integer> connections) throws IOException {
+    try (InputStream in = exchange.getRequestBody()) {
+      in.readAllBytes();
+    }
+    requests.incrementAndGet();
+    connections.add(exchange.getRemoteAddress().getPort());
+    if (exchange.getRequestHeaders().containsKey("Transfer-encoding")) {
+      chunked.incrementAndGet();
+    }
+  }
+
+  private static void answer(com.sun.net.httpserver.HttpExchange exchange, int status, byte[] body)
+      throws IOException {
+    exchange.getResponseHeaders().set("content-type", "application/json; charset=utf-8");
+    exchange.sendResponseHeaders(status, body.length);
+    try (OutputStream out = exchange.getResponseBody()) {
+      out.write(body);
+    }
+  }
+
+  private static void rawCall(OkHttpClient client, Request request, int expected) throws IOException {
+    try (Response response = client.newCall(request).execute()) {
+      if (response.code() != expected || response.body().string().isEmpty()) {
+        throw new IllegalStateException("unexpected " + response.code());
+      }
+    }
+  }
+
+  private static void publish(Connector connector, PublishRequest request) {
+    PublishResult result = connector.publish(request);
+    if (result.externalId().isEmpty()) {
+      throw new IllegalStateException("no id");
+    }
+  }
+
+  private static void ratios(String platform, long[] connector, long[] raw, long[] validate) {
+    double connectorMean = mean(connector);
+    double rawMean = mean(raw);
+    double validateMean = mean(validate);
+    System.out.printf(Locale.ROOT, "%s: connector / raw mean %.2fx, p50 %.2fx, p99 %.2fx (goal <= 1.2x); "
+        + "offline validation %.1f µs = %.0f%% of the publish; connector beyond raw and validation %.1f µs "
+        + "(%.2fx raw without validation)%n", platform, connectorMean / rawMean,
+        percentile(connector, 50) / percentile(raw, 50), percentile(connector, 99) / percentile(raw, 99),
+        validateMean / 1000, 100 * validateMean / connectorMean, (connectorMean - rawMean - validateMean) / 1000,
+        (connectorMean - validateMean) / rawMean);
+  }
+
+  private static double mean(long[] nanos) {
+    return Arrays.stream(nanos).average().orElse(Double.NaN);
   }
 
   @FunctionalInterface
@@ -171,11 +256,10 @@ public final class ConnectorOverheadBenchmark {
     return all;
   }
 
-  private static double row(String name, long[] nanos) {
-    double mean = Arrays.stream(nanos).average().orElse(Double.NaN);
+  private static void row(String name, long[] nanos) {
+    double mean = mean(nanos);
     System.out.printf(Locale.ROOT, "| %s | %d | %.1f | %.1f | %.1f | %.0f |%n", name, nanos.length, mean / 1000,
         percentile(nanos, 50) / 1000, percentile(nanos, 99) / 1000, 1e9 / mean);
-    return mean;
   }
 
   /** Nearest-rank percentile. */

@@ -7,6 +7,7 @@ import dev.chorus.model.PostFormat;
 import dev.chorus.model.ThreadPart;
 import dev.chorus.text.CountingRule;
 import dev.chorus.text.TextEntities;
+import dev.chorus.text.TextCounter;
 import dev.chorus.text.TextEntity;
 import dev.chorus.text.TextRules;
 import java.time.Duration;
@@ -27,17 +28,30 @@ public final class LimitChecks {
 
   /** Every violation of the declared capabilities and limits. */
   public static ValidationResult check(Platform platform, Capabilities capabilities, PublishRequest request) {
+    return check(platform, capabilities, request, null);
+  }
+
+  /**
+   * Every violation of the declared capabilities and limits, measuring the post's text and its thread
+   * parts with {@code textCounter} instead of a fresh counter for the limit's rule. A connector that
+   * measures the same texts itself passes a counter that remembers its results, so each text is
+   * parsed once per validation; the counter must count by the rule of {@link Limits#text()}.
+   *
+   * @param textCounter counts by the text limit's rule, or {@code null} for the rule's own counter
+   */
+  public static ValidationResult check(Platform platform, Capabilities capabilities, PublishRequest request,
+      TextCounter textCounter) {
     List<Violation> found = new ArrayList<>();
     Limits limits = capabilities.limits();
     if (!capabilities.supports(request.format())) {
       found.add(new Violation("format", "format.supported", capabilities.formats().toString(),
           request.format().name(), platform + " does not support the " + request.format() + " format"));
     }
-    text("text", request.text(), limits.text(), found, platform);
-    count("text", "hashtags", TextEntities.extract(request.text(), TextEntity.Kind.HASHTAG).size(),
-        limits.maxHashtags(), found, platform);
-    count("text", "mentions", TextEntities.extract(request.text(), TextEntity.Kind.MENTION).size(),
-        limits.maxMentions(), found, platform);
+    text("text", request.text(), limits.text(), textCounter, found, platform);
+    entities(request.text(), TextEntity.Kind.HASHTAG, '#', '\uFF03', "hashtags", limits.maxHashtags(), found,
+        platform);
+    entities(request.text(), TextEntity.Kind.MENTION, '@', '\uFF20', "mentions", limits.maxMentions(), found,
+        platform);
     media("media", request.media(), capabilities, found, platform);
     if (request.format() == PostFormat.CAROUSEL) {
       int size = request.media().size();
@@ -61,7 +75,7 @@ public final class LimitChecks {
                 + limits.maxThreadParts() + " follow-up parts, has " + parts.size()));
       }
       for (int i = 0; i < parts.size(); i++) {
-        text("threadParts[" + i + "].text", parts.get(i).text(), limits.text(), found, platform);
+        text("threadParts[" + i + "].text", parts.get(i).text(), limits.text(), textCounter, found, platform);
         media("threadParts[" + i + "].media", parts.get(i).media(), capabilities, found, platform);
       }
     }
@@ -80,7 +94,7 @@ public final class LimitChecks {
         found.add(new Violation("firstComment", "firstComment.supported", "none", "first comment",
             platform + " connector does not post first comments"));
       } else {
-        text("firstComment", request.firstComment(), limits.firstCommentLimit(), found, platform);
+        text("firstComment", request.firstComment(), limits.firstCommentLimit(), null, found, platform);
       }
     }
     if (request.link() != null && !capabilities.supports(Capability.LINK)
@@ -95,10 +109,12 @@ public final class LimitChecks {
     return new ValidationResult(platform, found);
   }
 
-  private static void text(String field, String text, TextLimit limit, List<Violation> found, Platform platform) {
-    int length = limit.rule() == CountingRule.MASTODON
-        ? TextRules.mastodon(limit.urlWeight()).count(text)
-        : TextRules.count(limit.rule(), text);
+  private static void text(String field, String text, TextLimit limit, TextCounter counter, List<Violation> found,
+      Platform platform) {
+    int length = counter != null ? counter.count(text)
+        : limit.rule() == CountingRule.MASTODON
+            ? TextRules.mastodon(limit.urlWeight()).count(text)
+            : TextRules.count(limit.rule(), text);
     if (length > limit.max()) {
       found.add(new Violation(field, "text.length", "<= " + limit.max(), String.valueOf(length),
           field + " is " + length + " " + unit(limit.rule()) + ", " + platform + " allows " + limit.max()));
@@ -117,6 +133,28 @@ public final class LimitChecks {
         return "code points";
       default:
         return "characters";
+    }
+  }
+
+  /**
+   * Counts hashtags or mentions only when the limit could be exceeded: each entity starts with its own
+   * sign (ASCII or full-width, as twitter-text accepts), so a text with no more signs than the limit
+   * is within it without running the extractor.
+   */
+  private static void entities(String text, TextEntity.Kind kind, char sign, char wideSign, String what,
+      Integer max, List<Violation> found, Platform platform) {
+    if (max == null) {
+      return;
+    }
+    int signs = 0;
+    for (int i = 0; i < text.length() && signs <= max; i++) {
+      char c = text.charAt(i);
+      if (c == sign || c == wideSign) {
+        signs++;
+      }
+    }
+    if (signs > max) {
+      count("text", what, TextEntities.extract(text, kind).size(), max, found, platform);
     }
   }
 

@@ -26,9 +26,26 @@ public final class XWeightedCounter implements TextCounter {
               .build());
 
   private final TwitterTextConfiguration configuration;
+  /**
+   * The same configuration without emoji parsing, used for ASCII-only texts: no emoji sequence
+   * contains only ASCII characters, so the result is the same, and twitter-text's emoji scan (a
+   * large regular expression tried at every position) is most of the cost of measuring a text.
+   */
+  private final TwitterTextConfiguration asciiConfiguration;
 
   private XWeightedCounter(TwitterTextConfiguration configuration) {
     this.configuration = configuration;
+    this.asciiConfiguration = configuration.getEmojiParsingEnabled()
+        ? new TwitterTextConfiguration.Builder()
+            .setVersion(configuration.getVersion())
+            .setMaxWeightedTweetLength(configuration.getMaxWeightedTweetLength())
+            .setScale(configuration.getScale())
+            .setDefaultWeight(configuration.getDefaultWeight())
+            .setTransformedURLLength(configuration.getTransformedURLLength())
+            .setEmojiParsingEnabled(false)
+            .setRanges(configuration.getRanges())
+            .build()
+        : configuration;
   }
 
   /** The current configuration (v3, emoji discount, limit 280). */
@@ -49,7 +66,8 @@ public final class XWeightedCounter implements TextCounter {
 
   /** Everything twitter-text says about {@code text}: weighted length, validity and ranges. */
   public Measure measure(String text) {
-    TwitterTextParseResults results = TwitterTextParser.parseTweet(text, configuration);
+    TwitterTextParseResults results =
+        TwitterTextParser.parseTweet(text, isAscii(text) ? asciiConfiguration : configuration);
     return new Measure(
         results.weightedLength,
         results.permillage,
@@ -58,6 +76,15 @@ public final class XWeightedCounter implements TextCounter {
         results.displayTextRange.end,
         results.validTextRange.start,
         results.validTextRange.end);
+  }
+
+  private static boolean isAscii(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      if (text.charAt(i) >= 0x80) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** The limit of this configuration, in weighted characters. */

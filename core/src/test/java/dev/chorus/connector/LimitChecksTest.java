@@ -70,6 +70,33 @@ class LimitChecksTest {
   }
 
   @Test
+  void hashtag_and_mention_signs_that_are_not_entities_do_not_count() {
+    // Five '#' and six '@' signs, more than the limits (2 and 3), but only two hashtags (#a, #b) and
+    // three mentions (@x, @y, @z): "#1" and "a#b" and "mail@host" are not entities, "# " is a bare sign.
+    PublishRequest request = text("#a #b #1 # c#d @x @y @z mail@host @ @");
+    assertThat(check(request).valid()).isTrue();
+    // One more of each is over: 3 hashtags > 2, 4 mentions > 3.
+    assertThat(check(text("#a #b #c @w @x @y @z")).violations()).extracting(Violation::actual)
+        .containsExactly("3", "4");
+    // Full-width signs are entities too.
+    assertThat(check(text("\uFF03a \uFF03b \uFF03c")).violations()).extracting(Violation::rule)
+        .containsExactly("hashtags.count");
+  }
+
+  @Test
+  void a_supplied_counter_measures_post_and_thread_texts() {
+    java.util.List<String> counted = new java.util.ArrayList<>();
+    dev.chorus.text.TextCounter counter = text -> {
+      counted.add(text);
+      return 1000;
+    };
+    ValidationResult result = LimitChecks.check(TestConnectors.ACME, TestConnectors.capabilities(Capability.PUBLISH),
+        text("short").withThreadParts(List.of(new ThreadPart("part", List.of()))), counter);
+    assertThat(counted).containsExactly("short", "part");
+    assertThat(result.violations()).extracting(Violation::field).contains("text", "threadParts[0].text");
+  }
+
+  @Test
   void media_bytes_duration_mime_and_aspect_ratio() {
     MediaAsset big = image(200, 200).toBuilder().byteSize(5_000_001L).build();
     MediaAsset webp = MediaAsset.builder(MediaKind.IMAGE, URI.create("file:///a.webp"), "image/webp").build();

@@ -38,6 +38,20 @@ public final class ApiResponse {
     this.retryAt = retryAt;
   }
 
+  private ApiResponse(ApiResponse response, Instant retryAt) {
+    this.status = response.status;
+    this.headers = response.headers;
+    this.body = response.body;
+    this.requestId = response.requestId;
+    this.retryAt = retryAt;
+    this.json = response.json;
+  }
+
+  /** This response with the rate-limit reset time; shares the (immutable) headers and body. */
+  ApiResponse withRetryAt(Instant retryAt) {
+    return new ApiResponse(this, retryAt);
+  }
+
   /** The HTTP status. */
   public int status() {
     return status;

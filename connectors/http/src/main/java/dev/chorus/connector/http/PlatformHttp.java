@@ -20,6 +20,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.Request;
@@ -50,6 +52,15 @@ public final class PlatformHttp {
   private final TokenPlacement placement;
   private final String requestIdHeader;
   private final String userAgent;
+  private final Bulkhead bulkhead;
+  /** The runtime's breaker per account, looked up once per account rather than once per call. */
+  private final ConcurrentMap<String, CircuitBreaker> breakers = new ConcurrentHashMap<>();
+  /** Parsed content types; connectors send a handful, so parsing each once is enough. */
+  private final ConcurrentMap<String, MediaType> mediaTypes = new ConcurrentHashMap<>();
+  /** The last path resolved against the base URL: a publish loop calls one path over and over. */
+  private volatile Resolved lastResolved;
+
+  private record Resolved(String path, HttpUrl url) {}
 
   private PlatformHttp(Builder builder) {
     this.runtime = builder.runtime;
@@ -65,6 +76,7 @@ public final class PlatformHttp {
     this.placement = builder.placement;
     this.requestIdHeader = builder.requestIdHeader;
     this.userAgent = builder.userAgent;
+    this.bulkhead = runtime.bulkhead(platform);
   }
 
   /** The platform this helper calls. */
@@ -86,8 +98,7 @@ public final class PlatformHttp {
   public ApiResponse execute(ApiRequest request) {
     String account = request.account().map(CredentialsRef::value).orElse("-");
     String bucket = platform.id() + "|" + account + "|" + request.rateLimitBucket();
-    CircuitBreaker breaker = runtime.circuitBreaker(platform, account);
-    Bulkhead bulkhead = runtime.bulkhead(platform);
+    CircuitBreaker breaker = breakers.computeIfAbsent(account, id -> runtime.circuitBreaker(platform, id));
     AccessToken token = null;
     boolean refreshed = false;
     int attempt = 1;
@@ -140,16 +151,14 @@ public final class PlatformHttp {
   }
 
   private ApiResponse send(ApiRequest request, AccessToken token, String bucket, int attempt) {
-    Request httpRequest = toHttpRequest(request, token);
     SendState state = new SendState();
-    httpRequest = httpRequest.newBuilder().tag(SendState.class, state).build();
-    String logUrl = Redactor.url(httpRequest.url());
-    java.util.List<String> secrets = secretsOf(httpRequest, token);
+    Request httpRequest = toHttpRequest(request, token, state);
     if (LOG.isDebugEnabled()) {
-      LOG.debug("{} -> {} {} attempt {} account {} headers {}", platform, request.method(), logUrl, attempt,
-          request.account().map(CredentialsRef::value).orElse("-"), headersForLog(httpRequest.headers()));
+      LOG.debug("{} -> {} {} attempt {} account {} headers {}", platform, request.method(),
+          Redactor.url(httpRequest.url()), attempt, request.account().map(CredentialsRef::value).orElse("-"),
+          headersForLog(httpRequest.headers()));
       if (runtime.logBodies() && request.body().isPresent()) {
-        LOG.debug("{} -> body {}", platform, bodyForLog(request.body().get(), secrets));
+        LOG.debug("{} -> body {}", platform, bodyForLog(request.body().get(), secretsOf(httpRequest, token)));
       }
     }
     runtime.tracker().consume(bucket);
@@ -158,7 +167,7 @@ public final class PlatformHttp {
       ResponseBody body = response.body();
       byte[] raw = body.bytes();
       // Platforms sometimes echo the rejected token in prose; error bodies never carry it further.
-      byte[] bytes = response.isSuccessful() ? raw : Redactor.scrub(raw, secrets);
+      byte[] bytes = response.isSuccessful() ? raw : Redactor.scrub(raw, secretsOf(httpRequest, token));
       Instant now = runtime.clock().instant();
       ApiResponse provisional = new ApiResponse(
           response.code(), response.headers().toMultimap(), bytes, requestId(response), null);
@@ -167,15 +176,14 @@ public final class PlatformHttp {
       Instant retryAt = status.filter(RateLimitStatus::exhausted).flatMap(RateLimitStatus::resetAt)
           .or(() -> provisional.header("retry-after").flatMap(v -> RateLimitHeaders.parseRetryAfter(v, now)))
           .orElse(null);
-      ApiResponse apiResponse = new ApiResponse(
-          response.code(), response.headers().toMultimap(), bytes, provisional.requestId().orElse(null), retryAt);
+      ApiResponse apiResponse = retryAt == null ? provisional : provisional.withRetryAt(retryAt);
       if (LOG.isDebugEnabled()) {
         LOG.debug("{} <- {} {} {} in {} ms request id {} rate limit {} headers {}", platform, response.code(),
-            request.method(), logUrl, Duration.between(started, now).toMillis(),
+            request.method(), Redactor.url(httpRequest.url()), Duration.between(started, now).toMillis(),
             apiResponse.requestId().orElse("-"), status.map(Object::toString).orElse("-"),
             headersForLog(response.headers()));
         if (runtime.logBodies()) {
-          LOG.debug("{} <- body {}", platform, bodyForLog(bytes, secrets));
+          LOG.debug("{} <- body {}", platform, bodyForLog(bytes, secretsOf(httpRequest, token)));
         }
       }
       if (apiResponse.isSuccessful()) {
@@ -184,8 +192,10 @@ public final class PlatformHttp {
       throw errors.map(platform, apiResponse);
     } catch (IOException failure) {
       boolean unknown = state.started();
-      LOG.debug("{} -> {} {} failed: {} (request sent: {})", platform, request.method(), logUrl,
-          failure.getClass().getSimpleName(), unknown);
+      if (LOG.isDebugEnabled()) {
+        LOG.debug("{} -> {} {} failed: {} (request sent: {})", platform, request.method(),
+            Redactor.url(httpRequest.url()), failure.getClass().getSimpleName(), unknown);
+      }
       throw new TransportException(
           platform,
           request.method() + " " + request.path() + " failed: " + failure.getClass().getSimpleName()
@@ -195,21 +205,21 @@ public final class PlatformHttp {
     }
   }
 
-  private Request toHttpRequest(ApiRequest request, AccessToken token) {
+  private Request toHttpRequest(ApiRequest request, AccessToken token, SendState state) {
     HttpUrl url = resolve(request.path());
     HttpUrl.Builder urlBuilder = url.newBuilder();
     request.query().forEach(q -> urlBuilder.addQueryParameter(q.name(), q.value()));
     if (token != null && placement == TokenPlacement.ACCESS_TOKEN_QUERY_PARAMETER) {
       urlBuilder.addQueryParameter("access_token", token.value());
     }
-    Request.Builder builder = new Request.Builder().url(urlBuilder.build());
+    Request.Builder builder = new Request.Builder().url(urlBuilder.build()).tag(SendState.class, state);
     builder.header("User-Agent", userAgent);
     request.headers().forEach(builder::header);
     if (token != null && placement == TokenPlacement.BEARER_HEADER) {
       builder.header("Authorization", "Bearer " + token.value());
     }
     RequestBody body = request.body()
-        .map(bytes -> RequestBody.create(bytes, MediaType.parse(request.contentType().orElseThrow())))
+        .map(bytes -> RequestBody.create(bytes, mediaType(request.contentType().orElseThrow())))
         .orElse(null);
     if (body == null && (request.method().equals("POST") || request.method().equals("PUT")
         || request.method().equals("PATCH"))) {
@@ -218,7 +228,30 @@ public final class PlatformHttp {
     return builder.method(request.method(), body).build();
   }
 
+  private MediaType mediaType(String contentType) {
+    MediaType known = mediaTypes.get(contentType);
+    if (known != null) {
+      return known;
+    }
+    MediaType parsed = MediaType.parse(contentType);
+    // An unparsable type is sent without one (as before) and not remembered.
+    if (parsed != null && mediaTypes.size() < 64) {
+      mediaTypes.putIfAbsent(contentType, parsed);
+    }
+    return parsed;
+  }
+
   private HttpUrl resolve(String path) {
+    Resolved last = lastResolved;
+    if (last != null && last.path().equals(path)) {
+      return last.url();
+    }
+    HttpUrl url = parse(path);
+    lastResolved = new Resolved(path, url);
+    return url;
+  }
+
+  private HttpUrl parse(String path) {
     if (path.startsWith("http://") || path.startsWith("https://")) {
       return HttpRuntime.parseUrl("path", path);
     }

@@ -126,10 +126,11 @@ public final class XConnector implements Connector {
   @Override
   public ValidationResult validate(PublishRequest request) {
     List<Violation> found = new ArrayList<>();
-    checkPost("", request.text(), request.media(), found);
+    MeasuredTexts measured = new MeasuredTexts(XWeightedCounter.v3());
+    checkPost("", request.text(), request.media(), measured, found);
     for (int i = 0; i < request.threadParts().size(); i++) {
       ThreadPart part = request.threadParts().get(i);
-      checkPost("threadParts[" + i + "].", part.text(), part.media(), found);
+      checkPost("threadParts[" + i + "].", part.text(), part.media(), measured, found);
     }
     Poll poll = request.poll();
     if (poll != null) {
@@ -172,17 +173,18 @@ public final class XConnector implements Connector {
             "the X connector does not know option " + key + " (X rejects unknown fields)"));
       }
     }
-    return LimitChecks.check(platform(), capabilities, request).and(found);
+    return LimitChecks.check(platform(), capabilities, request, measured).and(found);
   }
 
-  private static void checkPost(String prefix, String text, List<MediaAsset> media, List<Violation> found) {
+  private static void checkPost(String prefix, String text, List<MediaAsset> media, MeasuredTexts measured,
+      List<Violation> found) {
     if (text.isBlank() && media.isEmpty()) {
       found.add(new Violation(prefix + "text", "text.required", "text or media", "empty",
           "an X post needs text or media"));
     }
     if (!text.isBlank()) {
-      XWeightedCounter.Measure measure = XWeightedCounter.v3().measure(text);
-      if (!measure.valid() && measure.weightedLength() <= XWeightedCounter.v3().maxWeightedLength()) {
+      XWeightedCounter.Measure measure = measured.measure(text);
+      if (!measure.valid() && measure.weightedLength() <= measured.maxWeightedLength()) {
         found.add(new Violation(prefix + "text", "text.characters", "no invalid characters", "invalid",
             "the text holds characters X refuses (U+FFFE, U+FEFF, U+FFFF or direction overrides)"));
       }
@@ -205,6 +207,7 @@ public final class XConnector implements Connector {
     Checkpoint checkpoint = request.checkpoint();
     SocialAccount account = request.account();
     String rootId = checkpoint.get(postKey(0)).orElse(null);
+    Instant createdAt = null;
     if (rootId == null) {
       List<String> mediaIds = uploadAll(account, 0, request.media(), checkpoint);
       ObjectNode body = tweetBody(request.text(), mediaIds, request.inReplyTo());
@@ -219,7 +222,8 @@ public final class XConnector implements Connector {
           .ifPresent(value -> body.put("reply_settings", value));
       rootId = createPost(account, body);
       checkpoint.put(postKey(0), rootId);
-      checkpoint.put("x.publishedAt", clock.instant().toString());
+      createdAt = clock.instant();
+      checkpoint.put("x.publishedAt", createdAt.toString());
     } else {
       LOG.info("X post {} of {} already exists per the checkpoint; not creating it again", rootId,
           request.idempotencyKey());
@@ -238,7 +242,9 @@ public final class XConnector implements Connector {
       partIds.add(id);
       previous = id;
     }
-    Instant publishedAt = checkpoint.get("x.publishedAt").map(Instant::parse).orElse(clock.instant());
+    // Just recorded (no need to parse it back), or recorded by an earlier attempt.
+    Instant publishedAt = createdAt != null ? createdAt
+        : checkpoint.get("x.publishedAt").map(Instant::parse).orElse(clock.instant());
     return new PublishResult(rootId, url(rootId), publishedAt, partIds, null);
   }
 
