@@ -73,20 +73,12 @@ public final class SchedulerBenchmark {
 
   /** Runs the scenarios named by the arguments and prints the table. */
   public static void main(String[] args) throws Exception {
-    Map<String, String> options = new HashMap<>();
-    for (String arg : args) {
-      int eq = arg.indexOf('=');
-      if (eq < 1) {
-        throw new IllegalArgumentException("arguments are name=value, not " + arg);
-      }
-      options.put(arg.substring(0, eq), arg.substring(eq + 1));
-    }
-    new SchedulerBenchmark(options).run();
+    new SchedulerBenchmark(Args.parse(args)).run();
     System.exit(0);
   }
 
   private int intOption(String name, int fallback) {
-    return Integer.parseInt(options.getOrDefault(name, Integer.toString(fallback)));
+    return Args.intOption(options, name, fallback);
   }
 
   private void run() throws Exception {

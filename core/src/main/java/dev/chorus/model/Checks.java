@@ -124,4 +124,11 @@ public final class Checks {
     }
     return Map.copyOf(values);
   }
+
+  /** Copies a map of counters like {@link #map}, also rejecting a negative count (named {@code field.metric}). */
+  public static Map<Metric, Long> counters(String field, Map<Metric, Long> values) {
+    Map<Metric, Long> copy = map(field, values);
+    copy.forEach((metric, count) -> nonNegative(field + "." + metric, count));
+    return copy;
+  }
 }

@@ -1,6 +1,5 @@
 package dev.chorus.model;
 
-import dev.chorus.InvalidValueException;
 import java.time.Instant;
 import java.util.Map;
 import java.util.OptionalLong;
@@ -23,12 +22,7 @@ public record MetricSnapshot(
     Checks.required("snapshot.accountId", accountId);
     Checks.blankToNull("snapshot.externalPostId", externalPostId);
     Checks.required("snapshot.capturedAt", capturedAt);
-    values = Checks.map("snapshot.values", values);
-    for (Map.Entry<Metric, Long> entry : values.entrySet()) {
-      if (entry.getValue() < 0) {
-        throw new InvalidValueException("snapshot.values." + entry.getKey(), entry.getValue(), "must not be negative");
-      }
-    }
+    values = Checks.counters("snapshot.values", values);
   }
 
   /** The counter's value, or empty when the platform did not report it. */

@@ -38,10 +38,7 @@ public record PublicPost(
     Checks.required("publicPost.createdAt", createdAt);
     language = Checks.blankToNull("publicPost.language", language);
     Checks.required("publicPost.capturedAt", capturedAt);
-    metrics = Checks.map("publicPost.metrics", metrics);
-    for (Map.Entry<Metric, Long> entry : metrics.entrySet()) {
-      Checks.nonNegative("publicPost.metrics." + entry.getKey(), entry.getValue());
-    }
+    metrics = Checks.counters("publicPost.metrics", metrics);
   }
 
   /** The counter's value, or empty when the platform does not show it. */

@@ -36,10 +36,7 @@ public record PublicProfile(
     displayName = Checks.blankToNull("publicProfile.displayName", displayName);
     description = description == null ? "" : description;
     Checks.required("publicProfile.capturedAt", capturedAt);
-    counters = Checks.map("publicProfile.counters", counters);
-    for (Map.Entry<Metric, Long> entry : counters.entrySet()) {
-      Checks.nonNegative("publicProfile.counters." + entry.getKey(), entry.getValue());
-    }
+    counters = Checks.counters("publicProfile.counters", counters);
     recentPosts = Checks.list("publicProfile.recentPosts", recentPosts);
   }
 
