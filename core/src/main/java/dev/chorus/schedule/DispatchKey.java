@@ -40,14 +40,40 @@ public record DispatchKey(WorkspaceId workspace, PostId post, AccountId account,
    * of the ids themselves.
    */
   public String idempotencyKey() {
+    // The text hashed must never change: keys of dispatches already scheduled (and already sent to
+    // platforms) depend on it. The one-off occurrence is spelled as Instant.EPOCH.toString() would.
+    String when = Instant.EPOCH.equals(occurrence) ? EPOCH_TEXT : occurrence.toString();
+    String text = workspace.value() + '\u0000' + post.value() + '\u0000' + account.value() + '\u0000' + when;
+    byte[] hash = sha256().digest(text.getBytes(StandardCharsets.UTF_8));
+    return "chorus-" + HEX.formatHex(hash, 0, 16);
+  }
+
+  /** A fresh SHA-256 digest, cloned from a prototype (cheaper than a provider look-up per call). */
+  private static MessageDigest sha256() {
     try {
-      MessageDigest digest = MessageDigest.getInstance("SHA-256");
-      String text = workspace.value() + '\u0000' + post.value() + '\u0000' + account.value() + '\u0000'
-          + occurrence;
-      byte[] hash = digest.digest(text.getBytes(StandardCharsets.UTF_8));
-      return "chorus-" + HexFormat.of().formatHex(hash, 0, 16);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+      return (MessageDigest) Sha256.PROTOTYPE.clone();
+    } catch (CloneNotSupportedException e) {
+      try {
+        return MessageDigest.getInstance("SHA-256");
+      } catch (NoSuchAlgorithmException missing) {
+        throw new IllegalStateException("SHA-256 is missing from this JVM", missing);
+      }
+    }
+  }
+
+  private static final String EPOCH_TEXT = Instant.EPOCH.toString();
+  private static final HexFormat HEX = HexFormat.of();
+
+  /** Holds the prototype digest, created on first use. */
+  private static final class Sha256 {
+    static final MessageDigest PROTOTYPE;
+
+    static {
+      try {
+        PROTOTYPE = MessageDigest.getInstance("SHA-256");
+      } catch (NoSuchAlgorithmException e) {
+        throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+      }
     }
   }
 

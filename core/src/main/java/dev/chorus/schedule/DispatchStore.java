@@ -3,6 +3,7 @@ package dev.chorus.schedule;
 import dev.chorus.connector.PublishResult;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -53,6 +54,37 @@ public interface DispatchStore extends AutoCloseable {
    * lease of {@code lease} from the store's clock.
    */
   ClaimBatch claim(String owner, int limit, Duration lease);
+
+  /**
+   * Claims like {@link #claim} and records each claimed dispatch's attempt marker in the same write,
+   * for a caller that calls the platform for every dispatch it claims at once (one write per
+   * dispatch fewer than a claim followed by {@link #startAttempt}). The marker is durable before
+   * this returns, so the never-twice argument of {@link #startAttempt} holds from the claim on: a
+   * node that dies after this call leaves dispatches that the next owner reconciles first.
+   *
+   * <p>The returned records carry the attempt marker as it was <em>before</em> the claim
+   * ({@code null} when no earlier attempt may have reached the platform), so the caller knows
+   * whether to reconcile before calling; the store keeps an earlier marker and otherwise records
+   * the claim's time. From the claim on, {@link #cancel} and {@link #reschedule} answer TOO_LATE
+   * (the call is imminent), and a pause takes effect from the next claim. A caller that then does
+   * not call the platform (missed, cancelled by the resolver, refused before sending) clears the
+   * marker as usual through {@link #retry} or {@link #complete} with {@code outcomeUnknown} false.
+   *
+   * <p>The default claims, then starts an attempt on each claimed dispatch, gives back untouched
+   * those it cannot start (a pause that came in between) and returns the rest.
+   */
+  default ClaimBatch claimAndStart(String owner, int limit, Duration lease) {
+    ClaimBatch batch = claim(owner, limit, lease);
+    List<DispatchRecord> started = new ArrayList<>(batch.dispatches().size());
+    for (DispatchRecord d : batch.dispatches()) {
+      if (startAttempt(d.key(), d.leaseToken(), d.version(), lease)) {
+        started.add(d);
+      } else {
+        retry(d.key(), d.leaseToken(), Duration.ZERO, "paused before the attempt", false, d.attemptStartedAt() != null);
+      }
+    }
+    return started.size() == batch.dispatches().size() ? batch : new ClaimBatch(batch.now(), started);
+  }
 
   /** Extends the lease (a heartbeat); false when the token is no longer current or lapsed. */
   boolean renew(DispatchKey key, long token, Duration lease);

@@ -36,7 +36,10 @@ import org.slf4j.LoggerFactory;
  * One dispatch node: claims due dispatches from the store in batches under a lease, publishes them
  * through their connector and records the outcome, never twice. Many nodes may share one store.
  *
- * <p>Never twice: the attempt marker is recorded durably before the connector is called; a
+ * <p>Never twice: the attempt marker is recorded durably before the connector is called (by
+ * {@link DispatchStore#startAttempt} in {@link #runOnce()}, by the claim itself in the background
+ * loop, which hands every dispatch it claims to an idle worker at once: there an edit or cancel
+ * after the claim is TOO_LATE, and a pause takes effect from the next claim); a
  * dispatch whose earlier attempt may have reached the platform (an ambiguous failure, or a node
  * that died mid-attempt) is reconciled with the platform before any new attempt, and a platform
  * that can neither reconcile nor de-duplicate by idempotency key fails the dispatch rather than
@@ -201,12 +204,12 @@ public final class Dispatcher implements AutoCloseable {
     ExecutorService workerPool = workers > 1 ? pool() : null;
     if (workerPool == null || claimed.size() < 2) {
       for (DispatchRecord dispatch : claimed) {
-        processSafely(dispatch, batch.now());
+        processSafely(dispatch, batch.now(), false);
       }
     } else {
       List<Future<?>> futures = new ArrayList<>();
       for (DispatchRecord dispatch : claimed) {
-        futures.add(workerPool.submit(() -> processSafely(dispatch, batch.now())));
+        futures.add(workerPool.submit(() -> processSafely(dispatch, batch.now(), false)));
       }
       for (Future<?> future : futures) {
         try {
@@ -320,7 +323,9 @@ public final class Dispatcher implements AutoCloseable {
     List<DispatchRecord> claimed;
     Instant storeNow;
     try {
-      ClaimBatch batch = store.claim(nodeId, limit, lease);
+      // Each dispatch claimed here goes to an idle worker at once, so the claim records the
+      // attempt markers too (one write per dispatch fewer; see DispatchStore#claimAndStart).
+      ClaimBatch batch = store.claimAndStart(nodeId, limit, lease);
       claimed = batch.dispatches();
       storeNow = batch.now();
     } catch (RuntimeException e) {
@@ -335,7 +340,7 @@ public final class Dispatcher implements AutoCloseable {
         workerPool.execute(() -> {
           try {
             events.publish(new DispatchEvent.Claimed(clock.instant(), dispatch.key(), nodeId, dispatch.attempts()));
-            processSafely(dispatch, storeNow);
+            processSafely(dispatch, storeNow, true);
           } finally {
             idle.release();
           }
@@ -398,9 +403,14 @@ public final class Dispatcher implements AutoCloseable {
     }
   }
 
-  private void processSafely(DispatchRecord dispatch, Instant storeNow) {
+  /**
+   * Processes a claimed dispatch; {@code started} when the claim already recorded the attempt
+   * marker ({@link DispatchStore#claimAndStart}), in which case {@code dispatch} shows the marker
+   * as it was before the claim.
+   */
+  private void processSafely(DispatchRecord dispatch, Instant storeNow, boolean started) {
     try {
-      process(dispatch, storeNow);
+      process(dispatch, storeNow, started);
     } catch (RuntimeException e) {
       // Leave the claim alone: when its lease lapses another node takes over and reconciles.
       LOG.warn("Node {} abandoned {}; it is taken over when the lease lapses", nodeId, dispatch.key(), e);
@@ -409,7 +419,7 @@ public final class Dispatcher implements AutoCloseable {
     }
   }
 
-  private void process(DispatchRecord d, Instant storeNow) {
+  private void process(DispatchRecord d, Instant storeNow, boolean started) {
     DispatchKey key = d.key();
     long token = d.leaseToken();
     inFlight.put(key, token);
@@ -435,7 +445,9 @@ public final class Dispatcher implements AutoCloseable {
       resolved = resolver.resolve(d);
     } catch (ChorusException e) {
       if (e.retryable()) {
-        retry(d, "could not resolve the target: " + e.getMessage(), false, false, null, List.of());
+        // Keep the marker of an earlier attempt that may have reached the platform (reconcile first next time).
+        retry(d, "could not resolve the target: " + e.getMessage(), false, d.attemptStartedAt() != null, null,
+            List.of());
       } else {
         fail(d, "could not resolve the target: " + e.getMessage(), d.attemptStartedAt() != null);
       }
@@ -480,7 +492,7 @@ public final class Dispatcher implements AutoCloseable {
         return;
       }
     }
-    if (!store.startAttempt(key, token, d.version(), lease)) {
+    if (!started && !store.startAttempt(key, token, d.version(), lease)) {
       // Paused, edited, cancelled or taken over: if still ours (paused), give it back untouched.
       store.retry(key, token, Duration.ZERO, "paused before the attempt", false, d.attemptStartedAt() != null);
       return;

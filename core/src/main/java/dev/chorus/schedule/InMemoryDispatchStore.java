@@ -72,6 +72,16 @@ public final class InMemoryDispatchStore implements DispatchStore {
 
   @Override
   public ClaimBatch claim(String owner, int limit, Duration lease) {
+    return claim(owner, limit, lease, false);
+  }
+
+  /** One lock for the claim and the markers; the records show the marker as it was before. */
+  @Override
+  public ClaimBatch claimAndStart(String owner, int limit, Duration lease) {
+    return claim(owner, limit, lease, true);
+  }
+
+  private ClaimBatch claim(String owner, int limit, Duration lease, boolean start) {
     Checks.notBlank("owner", owner);
     synchronized (lock) {
       Instant now = clock.instant();
@@ -87,6 +97,9 @@ public final class InMemoryDispatchStore implements DispatchStore {
         row.more.leaseExpiresAt = now.plus(lease);
         index(row);
         result.add(row.snapshot());
+        if (start && row.more.attemptStartedAt == null) {
+          row.more.attemptStartedAt = now;
+        }
       }
       return new ClaimBatch(now, result);
     }

@@ -84,6 +84,34 @@ public final class JdbcDispatchStore implements DispatchStore {
   static final String CLAIM_DUE_SQL = "SELECT id, " + COLUMNS + " FROM chorus_dispatch d"
       + " WHERE d.state = 'PENDING' AND d.next_attempt_at <= ? AND " + NOT_PAUSED
       + " ORDER BY d.next_attempt_at LIMIT ? FOR UPDATE SKIP LOCKED";
+  /**
+   * The claim in one statement (PostgreSQL): lapsed CLAIMED rows, then due PENDING rows, each
+   * locked without waiting, at most the limit in all, claimed with a new token and lease; the
+   * RETURNING list is the row as claimed but with the attempt marker as it was before ({@code
+   * prior}). Parameters: the limit three times, the owner, the lease in microseconds.
+   */
+  static final String CLAIM_SQL = claimSql(false);
+  /** {@link #CLAIM_SQL} that also records the attempt marker (keeping an earlier one). */
+  static final String CLAIM_AND_START_SQL = claimSql(true);
+
+  private static String claimSql(boolean start) {
+    StringJoiner returning = new StringJoiner(", ");
+    for (String column : COLUMNS.split(", ")) {
+      returning.add("attempt_started_at".equals(column) ? "p.prior AS attempt_started_at" : "d." + column);
+    }
+    return "WITH lapsed AS (SELECT d.id, d.attempt_started_at AS prior, 0 AS k, d.lease_expires_at AS o"
+        + " FROM chorus_dispatch d WHERE d.state = 'CLAIMED' AND d.lease_expires_at <= CURRENT_TIMESTAMP AND "
+        + NOT_PAUSED + " ORDER BY d.lease_expires_at LIMIT ? FOR UPDATE SKIP LOCKED),"
+        + " due AS (SELECT d.id, d.attempt_started_at AS prior, 1 AS k, d.next_attempt_at AS o"
+        + " FROM chorus_dispatch d WHERE d.state = 'PENDING' AND d.next_attempt_at <= CURRENT_TIMESTAMP AND "
+        + NOT_PAUSED + " ORDER BY d.next_attempt_at LIMIT ? FOR UPDATE SKIP LOCKED),"
+        + " p AS (SELECT id, prior FROM (SELECT * FROM lapsed UNION ALL SELECT * FROM due) x ORDER BY k, o LIMIT ?)"
+        + " UPDATE chorus_dispatch d SET state = 'CLAIMED', lease_owner = ?, lease_token = d.lease_token + 1,"
+        + " lease_expires_at = CURRENT_TIMESTAMP + ? * INTERVAL '1 microsecond', updated_at = CURRENT_TIMESTAMP"
+        + (start ? ", attempt_started_at = COALESCE(d.attempt_started_at, CURRENT_TIMESTAMP)" : "")
+        + " FROM p WHERE d.id = p.id RETURNING d.id, " + returning + ", CURRENT_TIMESTAMP AS db_now";
+  }
+
   /** The order a group takes its row locks in: by statement, then by key, the same in every group. */
   private static final Comparator<Write> LOCK_ORDER = Comparator.comparing((Write w) -> w.sql)
       .thenComparing(w -> w.key.workspace().value())
@@ -221,7 +249,25 @@ public final class JdbcDispatchStore implements DispatchStore {
 
   @Override
   public ClaimBatch claim(String owner, int limit, Duration lease) {
+    return claim(owner, limit, lease, false);
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>On PostgreSQL the claim, markers included, is one statement in auto-commit (see {@link
+   * #CLAIM_SQL}); elsewhere one transaction of two SELECTs and an UPDATE.
+   */
+  @Override
+  public ClaimBatch claimAndStart(String owner, int limit, Duration lease) {
+    return claim(owner, limit, lease, true);
+  }
+
+  private ClaimBatch claim(String owner, int limit, Duration lease, boolean start) {
     Checks.notBlank("owner", owner);
+    if (setBased) {
+      return claimInOneStatement(owner, limit, lease, start);
+    }
     return tx("claiming", (c, now) -> {
       List<Long> ids = new ArrayList<>();
       List<DispatchRecord> found = new ArrayList<>();
@@ -247,12 +293,17 @@ public final class JdbcDispatchStore implements DispatchStore {
       StringJoiner in = new StringJoiner(", ", "(", ")");
       ids.forEach(id -> in.add("?"));
       try (PreparedStatement ps = c.prepareStatement("UPDATE chorus_dispatch SET state = 'CLAIMED', lease_owner = ?, "
-          + "lease_token = lease_token + 1, lease_expires_at = ?, updated_at = ? WHERE id IN " + in)) {
-        ps.setString(1, owner);
-        ps.setObject(2, expires);
-        ps.setObject(3, now);
-        for (int i = 0; i < ids.size(); i++) {
-          ps.setLong(4 + i, ids.get(i));
+          + "lease_token = lease_token + 1, lease_expires_at = ?, updated_at = ?"
+          + (start ? ", attempt_started_at = COALESCE(attempt_started_at, ?)" : "") + " WHERE id IN " + in)) {
+        int i = 1;
+        ps.setString(i++, owner);
+        ps.setObject(i++, expires);
+        ps.setObject(i++, now);
+        if (start) {
+          ps.setObject(i++, now);
+        }
+        for (Long id : ids) {
+          ps.setLong(i++, id);
         }
         ps.executeUpdate();
       }
@@ -264,6 +315,41 @@ public final class JdbcDispatchStore implements DispatchStore {
       }
       return new ClaimBatch(now.toInstant(), claimed);
     });
+  }
+
+  /**
+   * The claim on PostgreSQL: one statement in auto-commit, so one round trip and no BEGIN or COMMIT
+   * of its own; the database's {@code CURRENT_TIMESTAMP} (the statement's transaction start) is its
+   * clock. Lapsed leases first, then due rows, each walking its partial index in order and locking
+   * without waiting; RETURNING gives the claimed rows with the attempt marker as it was before.
+   */
+  private ClaimBatch claimInOneStatement(String owner, int limit, Duration lease, boolean start) {
+    try (Connection c = dataSource.getConnection()) {
+      c.setAutoCommit(true);
+      List<DispatchRecord> claimed = new ArrayList<>();
+      OffsetDateTime now = null;
+      try (PreparedStatement ps = c.prepareStatement(start ? CLAIM_AND_START_SQL : CLAIM_SQL)) {
+        ps.setInt(1, limit);
+        ps.setInt(2, limit);
+        ps.setInt(3, limit);
+        ps.setString(4, owner);
+        ps.setLong(5, lease.toNanos() / 1_000);
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            claimed.add(read(rs));
+            now = rs.getObject("db_now", OffsetDateTime.class);
+          }
+        }
+      }
+      if (now == null) {
+        return new ClaimBatch(dbNow(c).toInstant(), List.of());
+      }
+      // RETURNING does not keep the order: earliest first, as the other stores hand them out.
+      claimed.sort(Comparator.comparing(DispatchRecord::nextAttemptAt));
+      return new ClaimBatch(now.toInstant(), claimed);
+    } catch (SQLException e) {
+      throw new DispatchStoreException("claiming failed: " + e.getMessage(), e);
+    }
   }
 
   /**

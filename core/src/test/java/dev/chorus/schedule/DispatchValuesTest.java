@@ -25,6 +25,17 @@ class DispatchValuesTest {
   }
 
   @Test
+  void idempotency_key_text_never_changes_across_versions() {
+    // Keys already sent to platforms must stay the same: SHA-256 of "w\0p\0a\0<occurrence as
+    // Instant.toString()>", first 16 bytes in hex, computed independently (Python hashlib):
+    // "w\0p\0a\01970-01-01T00:00:00Z" and "w\0p\0a\02026-03-08T09:00:00.000123Z".
+    assertThat(key.idempotencyKey()).isEqualTo("chorus-e743f9ef83028670db7e994b07990427");
+    DispatchKey occurrence = new DispatchKey(WorkspaceId.of("w"), PostId.of("p"), AccountId.of("a"),
+        Instant.parse("2026-03-08T09:00:00.000123Z"));
+    assertThat(occurrence.idempotencyKey()).isEqualTo("chorus-6596b50b02d8ccea8d22b3eafc0a292c");
+  }
+
+  @Test
   void backoff_grows_exponentially_within_the_jitter_and_the_cap() {
     RetryPolicy policy = new RetryPolicy(Duration.ofSeconds(10), 2.0, Duration.ofSeconds(60), 5, 0.2);
     SplittableRandom random = new SplittableRandom(7);

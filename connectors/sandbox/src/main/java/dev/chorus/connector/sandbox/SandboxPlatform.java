@@ -46,6 +46,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.Comparator;
 import java.util.Deque;
@@ -59,7 +60,9 @@ import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.stream.Collectors;
 
 /**
@@ -100,17 +103,23 @@ public final class SandboxPlatform {
   private final Duration mentionInterval;
 
   private final AtomicInteger calls = new AtomicInteger();
+  /** Requests per operation, by ordinal; counted outside the lock. */
+  private final AtomicIntegerArray callsByOperation = new AtomicIntegerArray(SandboxOperation.values().length);
+  /** When each account was first seen; written under the lock, or without it on the quiet path. */
+  private final Map<String, Instant> accountsSince = new ConcurrentHashMap<>();
+  /** Whether the fault plan draws random faults (fixed at build). */
+  private final boolean randomFaults;
+  /** Whether faults were ever scripted since the last reset; then every request takes the lock. */
+  private volatile boolean scriptedAny;
   private final Object lock = new Object();
   // Everything below is guarded by lock.
   private Random faultRandom;
   private final Map<SandboxOperation, Deque<Fault>> scripted = new EnumMap<>(SandboxOperation.class);
-  private final Map<SandboxOperation, Integer> callsByOperation = new EnumMap<>(SandboxOperation.class);
   private final List<Integer> metricsRequestSizes = new ArrayList<>();
   private final Deque<String> nextIds = new ArrayDeque<>();
   private final List<SandboxPost> posts = new ArrayList<>();
   private final Map<String, Integer> postIndex = new HashMap<>();
   private final Map<String, String> keys = new HashMap<>();
-  private final Map<String, Instant> accountsSince = new HashMap<>();
   private final Map<String, Long> arrangedFollowers = new HashMap<>();
   private final Map<String, long[]> windows = new HashMap<>();
   private final List<Arranged> arranged = new ArrayList<>();
@@ -147,6 +156,7 @@ public final class SandboxPlatform {
     this.followers = Map.copyOf(builder.followers);
     this.mentionInterval = builder.mentionInterval;
     this.capabilities = capabilitiesFor(limits, metricsBatchSize, idempotencyKeys);
+    this.randomFaults = Arrays.stream(FaultKind.values()).anyMatch(k -> faultPlan.probability(k) > 0);
     resetState();
   }
 
@@ -277,13 +287,13 @@ public final class SandboxPlatform {
     Checks.required("request", request);
     String account = request.account().externalId();
     Call call = begin(SandboxOperation.PUBLISH, key, account);
-    PublishResult result;
+    // Validation depends on the request only, so it runs outside the lock; its verdict counts only
+    // when no post with the key exists (a repeated request returns the first post, as before).
+    ValidationResult validation = validate(request);
+    SandboxPost post;
     synchronized (lock) {
-      SandboxPost existing = byKey(account, request.idempotencyKey());
-      if (existing != null) {
-        result = resultOf(existing);
-      } else {
-        ValidationResult validation = validate(request);
+      post = byKey(account, request.idempotencyKey());
+      if (post == null) {
         if (!validation.valid()) {
           throw new ContentRejectedException(platform, 400, call.requestId, validation.violations().stream()
               .map(Violation::message).collect(Collectors.joining("; ")));
@@ -293,15 +303,14 @@ public final class SandboxPlatform {
         for (int i = 0; i < request.threadParts().size(); i++) {
           parts.add(id + "-p" + (i + 1));
         }
-        SandboxPost post = new SandboxPost(id, account, request.idempotencyKey(), request.format(),
+        post = new SandboxPost(id, account, request.idempotencyKey(), request.format(),
             request.text(), request.media().stream().map(MediaAsset::kind).toList(), request.link() != null,
             request.inReplyTo(), request.account().timeZone(), clock.instant(), parts,
             request.firstComment() == null ? null : id + "-fc", null);
         store(post);
-        result = resultOf(post);
       }
     }
-    return end(call, result);
+    return end(call, resultOf(post));
   }
 
   /**
@@ -554,7 +563,7 @@ public final class SandboxPlatform {
   /** How many API requests of the operation reached the platform. */
   public int requestCount(SandboxOperation operation) {
     synchronized (lock) {
-      return callsByOperation.getOrDefault(operation, 0);
+      return callsByOperation.get(operation.ordinal());
     }
   }
 
@@ -580,6 +589,7 @@ public final class SandboxPlatform {
     List<Fault> checked = Checks.list("faults", List.of(faults));
     synchronized (lock) {
       scripted.computeIfAbsent(operation, op -> new ArrayDeque<>()).addAll(checked);
+      scriptedAny = true;
     }
   }
 
@@ -792,7 +802,10 @@ public final class SandboxPlatform {
         scripted.put(op, new ArrayDeque<>(faultPlan.scripted(op)));
       }
     }
-    callsByOperation.clear();
+    scriptedAny = !scripted.isEmpty();
+    for (int i = 0; i < callsByOperation.length(); i++) {
+      callsByOperation.set(i, 0);
+    }
     metricsRequestSizes.clear();
     nextIds.clear();
     posts.clear();
@@ -838,12 +851,18 @@ public final class SandboxPlatform {
     if (!latency.isZero()) {
       sleeper.sleep(latency);
     }
+    callsByOperation.incrementAndGet(operation.ordinal());
+    if (apiKey != null && (key == null || !apiKey.equals(key))) {
+      throw new AuthenticationExpiredException(platform, 401, requestId, "the API key is not valid for this sandbox");
+    }
+    if (rateLimitCalls == 0 && !randomFaults && !scriptedAny) {
+      // Quiet platform (no throttling, no fault can be drawn or is scripted, so no storm either):
+      // nothing below needs the lock, and a burst of callers must not queue on it.
+      accountsSince.putIfAbsent(account, clock.instant());
+      return new Call(operation, requestId, null);
+    }
     Fault fault;
     synchronized (lock) {
-      callsByOperation.merge(operation, 1, Integer::sum);
-      if (apiKey != null && (key == null || !apiKey.equals(key))) {
-        throw new AuthenticationExpiredException(platform, 401, requestId, "the API key is not valid for this sandbox");
-      }
       Instant now = clock.instant();
       accountsSince.putIfAbsent(account, now);
       if (stormUntil != null && now.isBefore(stormUntil)) {
