@@ -57,7 +57,8 @@ import javax.sql.DataSource;
  *
  * <p>Arguments, each {@code name=value}: {@code n} (10000), {@code pgN} (n), {@code latencyMs} (50),
  * {@code workers} per node (1000), {@code claimers} per node (1), {@code batch} (1000), {@code pollMs} (100), {@code poolSize} per
- * node (40), {@code warmup} (1000; an unreported in-memory run first), {@code scenarios}
+ * node (40), {@code warmup} (2000; an unreported run of each scenario first, so the measured burst
+ * runs on compiled code rather than timing the JIT), {@code scenarios}
  * ({@code memory,pg1,pg2}).
  */
 public final class SchedulerBenchmark {
@@ -86,7 +87,7 @@ public final class SchedulerBenchmark {
     int pgN = intOption("pgN", n);
     Duration latency = Duration.ofMillis(intOption("latencyMs", 50));
     int workers = intOption("workers", 1000);
-    int warmup = intOption("warmup", 1000);
+    int warmup = intOption("warmup", 2000);
     List<String> scenarios = Arrays.asList(options.getOrDefault("scenarios", "memory,pg1,pg2").split(","));
     Runtime rt = Runtime.getRuntime();
     System.out.printf(Locale.ROOT, "Machine: %d cores, Java %s, %s %s; max heap %d MB%n", rt.availableProcessors(),
@@ -111,28 +112,37 @@ public final class SchedulerBenchmark {
           if (!scenarios.contains("pg" + nodes)) {
             continue;
           }
-          List<HikariDataSource> pools = new ArrayList<>();
-          try {
-            Row row = runScenario("postgresql", pgN, nodes, workers, latency, count -> {
-              List<DispatchStore> stores = new ArrayList<>();
-              for (int i = 0; i < count; i++) {
-                HikariDataSource pool = pool(postgres.getPostgresDatabase(), "node-" + (i + 1));
-                pools.add(pool);
-                stores.add(new JdbcDispatchStore(pool));
-              }
-              return stores;
-            }, Duration.ofSeconds(2));
-            rows.add(row);
-          } finally {
-            pools.forEach(HikariDataSource::close);
-            printTableStatistics(postgres.getPostgresDatabase());
-            truncate(postgres.getPostgresDatabase());
+          if (warmup > 0) {
+            System.out.println("Warm-up (not reported): postgresql, " + nodes + " node(s), N = " + warmup);
+            runPostgres(postgres, "warm-up", warmup, nodes, workers, latency);
           }
+          rows.add(runPostgres(postgres, "postgresql", pgN, nodes, workers, latency));
         }
       }
     }
     System.out.println();
     printTable(rows);
+  }
+
+  /** One PostgreSQL scenario on fresh pools; prints the table's counters and empties it afterwards. */
+  private Row runPostgres(EmbeddedPostgres postgres, String name, int n, int nodes, int workers, Duration latency)
+      throws Exception {
+    List<HikariDataSource> pools = new ArrayList<>();
+    try {
+      return runScenario(name, n, nodes, workers, latency, count -> {
+        List<DispatchStore> stores = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+          HikariDataSource pool = pool(postgres.getPostgresDatabase(), "node-" + (i + 1));
+          pools.add(pool);
+          stores.add(new JdbcDispatchStore(pool));
+        }
+        return stores;
+      }, Duration.ofSeconds(2));
+    } finally {
+      pools.forEach(HikariDataSource::close);
+      printTableStatistics(postgres.getPostgresDatabase());
+      truncate(postgres.getPostgresDatabase());
+    }
   }
 
   private HikariDataSource pool(DataSource database, String name) {

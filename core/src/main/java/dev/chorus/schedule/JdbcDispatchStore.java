@@ -123,6 +123,9 @@ public final class JdbcDispatchStore implements DispatchStore {
 
   private static final String OUTBOX_INSERT =
       "INSERT INTO chorus_outbox (created_at, event_type, workspace_id, payload) VALUES (?, ?, ?, ?)";
+  /** The outbox rows of a group in one statement on PostgreSQL: the same text for any number of rows. */
+  private static final String OUTBOX_UNNEST = "INSERT INTO chorus_outbox (created_at, event_type, workspace_id, payload)"
+      + " SELECT ?, t, w, p FROM unnest(CAST(? AS text[]), CAST(? AS text[]), CAST(? AS text[])) AS x(t, w, p)";
   /** Most outbox rows per INSERT statement. */
   private static final int OUTBOX_CHUNK = 250;
   /** Most group-committed writes per transaction. */
@@ -522,21 +525,53 @@ public final class JdbcDispatchStore implements DispatchStore {
 
   /**
    * Runs the writes {@code from} (inclusive) to {@code to}, which share one statement, as one
-   * set-based UPDATE: each write's parameters become a row of a VALUES list joined to its dispatch
-   * by key, with the same fencing conditions per row as the single statement; RETURNING names the
-   * rows that applied. Keys must be distinct, so that no dispatch joins two rows.
+   * set-based UPDATE: the writes' parameters are bound as one array per parameter, unnested into
+   * rows joined to their dispatches by key, with the same fencing conditions per row as the single
+   * statement; RETURNING names the rows that applied. Keys must be distinct, so that no dispatch
+   * joins two rows. The statement's text depends only on the statement and its parameters' types,
+   * never on the number of writes, so the driver and the server parse and plan it once.
    */
-  private static void runSetBased(Connection c, OffsetDateTime now, List<Write> group, int from, int to,
+  private void runSetBased(Connection c, OffsetDateTime now, List<Write> group, int from, int to,
       boolean[] applied) throws SQLException {
-    List<List<Object>> rows = new ArrayList<>(to - from);
+    int count = to - from;
+    List<List<Object>> rows = new ArrayList<>(count);
     for (int i = from; i < to; i++) {
       rows.add(group.get(i).parameters(now));
     }
-    try (PreparedStatement ps = c.prepareStatement(setBasedSql(group.get(from).sql, rows.get(0).size(), rows.size()))) {
-      int index = 1;
-      for (int i = from; i < to; i++) {
-        ps.setInt(index++, i);
-        index = bindAll(ps, index, rows.get(i - from));
+    int width = rows.get(0).size();
+    String[] types = new String[width];
+    for (int k = 0; k < width; k++) {
+      types[k] = "text";
+      for (List<Object> row : rows) {
+        Object value = row.get(k);
+        if (value != null) {
+          types[k] = value instanceof Long ? "bigint" : value instanceof OffsetDateTime ? "timestamptz" : "text";
+          break;
+        }
+      }
+    }
+    String sql = setBasedSql(group.get(from).sql, types);
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
+      Integer[] indexes = new Integer[count];
+      for (int i = 0; i < count; i++) {
+        indexes[i] = from + i;
+      }
+      ps.setArray(1, c.createArrayOf("int4", indexes));
+      for (int k = 0; k < width; k++) {
+        if ("bigint".equals(types[k])) {
+          Long[] column = new Long[count];
+          for (int i = 0; i < count; i++) {
+            column[i] = (Long) rows.get(i).get(k);
+          }
+          ps.setArray(2 + k, c.createArrayOf("int8", column));
+        } else {
+          String[] column = new String[count];
+          for (int i = 0; i < count; i++) {
+            Object value = rows.get(i).get(k);
+            column[i] = value == null ? null : value.toString();
+          }
+          ps.setArray(2 + k, c.createArrayOf("text", column));
+        }
       }
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
@@ -546,13 +581,22 @@ public final class JdbcDispatchStore implements DispatchStore {
     }
   }
 
+  /** Set-based statements by statement and parameter types: built once each. */
+  private final Map<String, String> setBasedStatements = new java.util.concurrent.ConcurrentHashMap<>();
+
+  private String setBasedSql(String sql, String[] types) {
+    return setBasedStatements.computeIfAbsent(sql + '\u0000' + String.join(",", types),
+        k -> setBasedSql(sql, List.of(types)));
+  }
+
   /**
-   * The set-based form of a fenced UPDATE: its i-th parameter becomes column {@code v.pi} of a
-   * VALUES list of {@code rows} rows, each led by the write's index {@code v.i}, which RETURNING
-   * gives back for every row updated.
+   * The set-based form of a fenced UPDATE: its i-th parameter becomes column {@code v.pi} of the
+   * rows unnested from one array parameter per column (text arrays cast to the column's type),
+   * each row led by the write's index {@code v.i}, which RETURNING gives back for every row updated.
+   * An offset date-time travels as its ISO text, which PostgreSQL reads back exactly.
    */
-  static String setBasedSql(String sql, int width, int rows) {
-    StringBuilder rewritten = new StringBuilder(sql.length() + 4 * width);
+  static String setBasedSql(String sql, List<String> types) {
+    StringBuilder rewritten = new StringBuilder(sql.length() + 4 * types.size());
     int n = 0;
     for (int i = 0; i < sql.length(); i++) {
       char ch = sql.charAt(i);
@@ -562,17 +606,17 @@ public final class JdbcDispatchStore implements DispatchStore {
         rewritten.append(ch);
       }
     }
-    if (n != width) {
-      throw new IllegalStateException("the statement has " + n + " parameters, not " + width);
+    if (n != types.size()) {
+      throw new IllegalStateException("the statement has " + n + " parameters, not " + types.size());
     }
     int where = rewritten.indexOf(" WHERE ");
-    StringBuilder result = new StringBuilder(rewritten.substring(0, where)).append(" FROM (VALUES ");
-    String row = "(?" + ", ?".repeat(width) + ")";
-    for (int r = 0; r < rows; r++) {
-      result.append(r == 0 ? "" : ", ").append(row);
+    StringBuilder result = new StringBuilder(rewritten.substring(0, where)).append(" FROM unnest(CAST(? AS int4[])");
+    for (String type : types) {
+      result.append(", CAST(CAST(? AS ").append("bigint".equals(type) ? "int8" : "text").append("[]) AS ")
+          .append(type).append("[])");
     }
     result.append(") AS v(i");
-    for (int k = 1; k <= width; k++) {
+    for (int k = 1; k <= types.size(); k++) {
       result.append(", p").append(k);
     }
     return result.append(')').append(rewritten.substring(where)).append(" RETURNING v.i").toString();
@@ -877,9 +921,29 @@ public final class JdbcDispatchStore implements DispatchStore {
     });
   }
 
-  /** Inserts the events into the outbox on the connection, in its transaction; one batch. */
-  private static void appendAll(Connection c, OffsetDateTime now, List<DispatchEvent> events) throws SQLException {
+  /** Inserts the events into the outbox on the connection, in its transaction. */
+  private void appendAll(Connection c, OffsetDateTime now, List<DispatchEvent> events) throws SQLException {
     if (events.isEmpty()) {
+      return;
+    }
+    if (setBased && events.size() > 1) {
+      // PostgreSQL: one statement whose text never changes, the rows as arrays.
+      String[] types = new String[events.size()];
+      String[] workspaces = new String[events.size()];
+      String[] payloads = new String[events.size()];
+      for (int i = 0; i < events.size(); i++) {
+        DispatchEvent event = events.get(i);
+        types[i] = event.type();
+        workspaces[i] = event.workspace().map(WorkspaceId::value).orElse(null);
+        payloads[i] = payload(event);
+      }
+      try (PreparedStatement ps = c.prepareStatement(OUTBOX_UNNEST)) {
+        ps.setObject(1, now);
+        ps.setArray(2, c.createArrayOf("text", types));
+        ps.setArray(3, c.createArrayOf("text", workspaces));
+        ps.setArray(4, c.createArrayOf("text", payloads));
+        ps.executeUpdate();
+      }
       return;
     }
     // One multi-row INSERT per chunk (standard SQL, PostgreSQL and H2 alike): one statement to plan

@@ -8,6 +8,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
@@ -57,11 +58,13 @@ class PostgresDispatchTest extends JdbcDispatchScenarios {
     }
   }
 
-  /** The set-based form of a fenced UPDATE: parameters become VALUES columns, RETURNING the row index. */
+  /** The set-based form of a fenced UPDATE: parameters become unnested array columns, RETURNING the row index. */
   @Test
-  void the_set_based_update_joins_a_values_list() {
-    assertThat(JdbcDispatchStore.setBasedSql("UPDATE t d SET a = ?, b = c WHERE k = ? AND z = 'x'", 2, 3))
-        .isEqualTo("UPDATE t d SET a = v.p1, b = c FROM (VALUES (?, ?, ?), (?, ?, ?), (?, ?, ?)) AS v(i, p1, p2)"
+  void the_set_based_update_joins_unnested_arrays() {
+    assertThat(JdbcDispatchStore.setBasedSql("UPDATE t d SET a = ?, b = c WHERE k = ? AND z = 'x'",
+        List.of("timestamptz", "bigint")))
+        .isEqualTo("UPDATE t d SET a = v.p1, b = c FROM unnest(CAST(? AS int4[]), CAST(CAST(? AS text[]) AS"
+            + " timestamptz[]), CAST(CAST(? AS int8[]) AS bigint[])) AS v(i, p1, p2)"
             + " WHERE k = v.p2 AND z = 'x' RETURNING v.i");
   }
 
