@@ -39,6 +39,31 @@ final class Args {
     }
   }
 
+  /**
+   * Waits until the JIT compiler has been idle for a second (its total compilation time unchanged),
+   * at most {@code limitSeconds}, and returns how long that took in milliseconds: after a warm-up
+   * the compile queue can hold minutes of work on two cores, which would otherwise run during the
+   * measured burst and time the compiler instead of the code.
+   */
+  static long awaitQuietCompiler(int limitSeconds) throws InterruptedException {
+    java.lang.management.CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+    long start = System.nanoTime();
+    if (jit == null || !jit.isCompilationTimeMonitoringSupported()) {
+      return 0;
+    }
+    long last = jit.getTotalCompilationTime();
+    long quietSince = System.nanoTime();
+    while (System.nanoTime() - quietSince < 1_000_000_000L && System.nanoTime() - start < limitSeconds * 1_000_000_000L) {
+      Thread.sleep(100);
+      long now = jit.getTotalCompilationTime();
+      if (now != last) {
+        last = now;
+        quietSince = System.nanoTime();
+      }
+    }
+    return (System.nanoTime() - start) / 1_000_000;
+  }
+
   /** One line naming the machine, the Java runtime and the load. */
   static String machine() {
     Runtime rt = Runtime.getRuntime();

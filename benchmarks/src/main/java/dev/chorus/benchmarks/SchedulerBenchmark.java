@@ -26,6 +26,7 @@ import dev.chorus.schedule.InMemoryDispatchStore;
 import dev.chorus.schedule.JdbcDispatchStore;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -101,6 +102,7 @@ public final class SchedulerBenchmark {
       System.out.println("Warm-up (not reported): in memory, N = " + warmup);
       runScenario("warm-up", warmup, 1, workers, latency, nodes -> List.of(new InMemoryDispatchStore(Clock.systemUTC())),
           Duration.ofSeconds(1));
+      System.out.println("  compiler quiet after " + Args.awaitQuietCompiler(60) + " ms");
     }
     if (scenarios.contains("memory")) {
       InMemoryDispatchStore store = new InMemoryDispatchStore(Clock.systemUTC());
@@ -115,6 +117,7 @@ public final class SchedulerBenchmark {
           if (warmup > 0) {
             System.out.println("Warm-up (not reported): postgresql, " + nodes + " node(s), N = " + warmup);
             runPostgres(postgres, "warm-up", warmup, nodes, workers, latency);
+            System.out.println("  compiler quiet after " + Args.awaitQuietCompiler(60) + " ms");
           }
           rows.add(runPostgres(postgres, "postgresql", pgN, nodes, workers, latency));
         }
@@ -225,6 +228,7 @@ public final class SchedulerBenchmark {
           .build());
     }
     Instant started = clock.instant();
+    long jitBefore = ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
     dispatchers.forEach(Dispatcher::start);
     System.out.printf(Locale.ROOT, "%s, %d node(s), N = %d: scheduled in %d ms; dispatchers started %d ms before T%n",
         name, nodes, n, scheduling.toMillis(), Duration.between(started, due).toMillis());
@@ -238,6 +242,7 @@ public final class SchedulerBenchmark {
       Thread.sleep(20);
     }
     dispatchers.forEach(Dispatcher::close);
+    long jitMillis = ManagementFactory.getCompilationMXBean().getTotalCompilationTime() - jitBefore;
 
     List<SandboxPost> posts = platform.publications();
     Map<String, List<SandboxPost>> byKey = new LinkedHashMap<>();
@@ -272,8 +277,9 @@ public final class SchedulerBenchmark {
         percentile(sorted, 99), sorted.length == 0 ? -1 : sorted[sorted.length - 1], duplicates, lost, recorded,
         target);
     System.out.printf(Locale.ROOT, "  published %d, recorded PUBLISHED in the store %d, duplicates %d, lost %d;"
-        + " load average %.1f%n", posts.size(), recorded, duplicates, lost,
-        java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        + " JIT compiling %d ms while dispatching; load average %.1f%n", posts.size(), recorded, duplicates, lost,
+        jitMillis,
+        ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
     return row;
   }
 

@@ -96,6 +96,8 @@ public final class SchedulerComparison {
           if (warmup > 0 && warmed.add(scenario)) {
             runScenario(database, scenario, task, latency, warmup, workers);
           }
+          // Every engine starts its measured run with the compiler idle, whoever ran before it.
+          System.out.println("  compiler quiet after " + Args.awaitQuietCompiler(60) + " ms");
           rows.add(runScenario(database, scenario, task, latency, n, workers));
         }
       }

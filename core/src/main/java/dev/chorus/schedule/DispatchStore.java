@@ -64,8 +64,9 @@ public interface DispatchStore extends AutoCloseable {
    *
    * <p>The returned records carry the attempt marker as it was <em>before</em> the claim
    * ({@code null} when no earlier attempt may have reached the platform), so the caller knows
-   * whether to reconcile before calling; the store keeps an earlier marker and otherwise records
-   * the claim's time. From the claim on, {@link #cancel} and {@link #reschedule} answer TOO_LATE
+   * whether to reconcile before calling; the store records the claim's time as the marker (the
+   * built-in stores keep an earlier marker instead, so a later reconcile searches from the first
+   * attempt). From the claim on, {@link #cancel} and {@link #reschedule} answer TOO_LATE
    * (the call is imminent), and a pause takes effect from the next claim. A caller that then does
    * not call the platform (missed, cancelled by the resolver, refused before sending) clears the
    * marker as usual through {@link #retry} or {@link #complete} with {@code outcomeUnknown} false.

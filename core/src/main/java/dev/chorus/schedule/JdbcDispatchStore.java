@@ -564,6 +564,13 @@ public final class JdbcDispatchStore implements DispatchStore {
             column[i] = (Long) rows.get(i).get(k);
           }
           ps.setArray(2 + k, c.createArrayOf("int8", column));
+        } else if ("timestamptz".equals(types[k])) {
+          Long[] column = new Long[count];
+          for (int i = 0; i < count; i++) {
+            OffsetDateTime value = (OffsetDateTime) rows.get(i).get(k);
+            column[i] = value == null ? null : value.toEpochSecond() * 1_000_000L + value.getNano() / 1_000;
+          }
+          ps.setArray(2 + k, c.createArrayOf("int8", column));
         } else {
           String[] column = new String[count];
           for (int i = 0; i < count; i++) {
@@ -591,9 +598,10 @@ public final class JdbcDispatchStore implements DispatchStore {
 
   /**
    * The set-based form of a fenced UPDATE: its i-th parameter becomes column {@code v.pi} of the
-   * rows unnested from one array parameter per column (text arrays cast to the column's type),
-   * each row led by the write's index {@code v.i}, which RETURNING gives back for every row updated.
-   * An offset date-time travels as its ISO text, which PostgreSQL reads back exactly.
+   * rows unnested from one array parameter per column, each row led by the write's index {@code
+   * v.i}, which RETURNING gives back for every row updated. Numbers travel as {@code int8}, strings
+   * as {@code text}, and instants as {@code int8} microseconds since the epoch, turned back into
+   * {@code timestamptz} exactly (integer arithmetic, no text to format or parse on either side).
    */
   static String setBasedSql(String sql, List<String> types) {
     StringBuilder rewritten = new StringBuilder(sql.length() + 4 * types.size());
@@ -610,16 +618,21 @@ public final class JdbcDispatchStore implements DispatchStore {
       throw new IllegalStateException("the statement has " + n + " parameters, not " + types.size());
     }
     int where = rewritten.indexOf(" WHERE ");
-    StringBuilder result = new StringBuilder(rewritten.substring(0, where)).append(" FROM unnest(CAST(? AS int4[])");
-    for (String type : types) {
-      result.append(", CAST(CAST(? AS ").append("bigint".equals(type) ? "int8" : "text").append("[]) AS ")
-          .append(type).append("[])");
+    StringBuilder result = new StringBuilder(rewritten.substring(0, where)).append(" FROM (SELECT u.i");
+    for (int k = 1; k <= types.size(); k++) {
+      result.append(", ").append("timestamptz".equals(types.get(k - 1))
+          ? "TIMESTAMPTZ 'epoch' + u.p" + k + " * INTERVAL '1 microsecond' AS p" + k : "u.p" + k);
     }
-    result.append(") AS v(i");
+    result.append(" FROM unnest(CAST(? AS int4[])");
+    for (String type : types) {
+      result.append(", CAST(? AS ").append("text".equals(type) ? "text" : "int8").append("[])");
+    }
+    result.append(") AS u(i");
     for (int k = 1; k <= types.size(); k++) {
       result.append(", p").append(k);
     }
-    return result.append(')').append(rewritten.substring(where)).append(" RETURNING v.i").toString();
+    result.append(")) AS v");
+    return result.append(rewritten.substring(where)).append(" RETURNING v.i").toString();
   }
 
   /** A queued fenced write: its statement, how to bind it, its events and the caller's answer. */

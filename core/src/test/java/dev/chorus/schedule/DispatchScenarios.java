@@ -118,6 +118,89 @@ abstract class DispatchScenarios {
     };
   }
 
+  /** The background loop's claim (every dispatch goes to a worker at once) records the attempt marker. */
+  @Test
+  void a_starting_claim_records_the_marker_before_it_returns_and_answers_edits_too_late() {
+    DispatchKey key = dueNow("armed");
+    List<DispatchRecord> claimed = store.claimAndStart("a", 10, LEASE).dispatches();
+    assertThat(claimed).singleElement().satisfies(d -> {
+      assertThat(d.key()).isEqualTo(key);
+      assertThat(d.state()).isEqualTo(DispatchState.CLAIMED);
+      assertThat(d.attemptStartedAt()).as("the marker as it was before the claim").isNull();
+    });
+    assertThat(store.find(key).orElseThrow().attemptStartedAt()).as("recorded by the claim").isNotNull();
+    assertThat(store.cancel(key)).isEqualTo(ChangeResult.TOO_LATE);
+    assertThat(store.reschedule(key, store.now().plusSeconds(60))).isEqualTo(ChangeResult.TOO_LATE);
+    assertThat(state(key)).isEqualTo(DispatchState.CLAIMED);
+  }
+
+  @Test
+  void node_dying_right_after_a_starting_claim_leaves_a_dispatch_that_is_reconciled_and_published_once() {
+    DispatchKey key = dueNow("armed-crash");
+    assertThat(store.claimAndStart("dead", 10, LEASE).dispatches()).hasSize(1);
+    // The node dies before calling the platform: the next owner cannot tell, so it reconciles first.
+    assertTakenOverAndPublishedOnce(key, 1);
+  }
+
+  /** Another node finds the lease held, then lapsed, takes the dispatch over and publishes it once. */
+  void assertTakenOverAndPublishedOnce(DispatchKey key, int reconciles) {
+    Dispatcher b = node("b");
+    assertThat(b.runOnce()).as("lease still held").isZero();
+    advance(LEASE.plusSeconds(1));
+    assertThat(b.runOnce()).isEqualTo(1);
+    assertThat(state(key)).isEqualTo(DispatchState.PUBLISHED);
+    assertThat(published(key)).isEqualTo(1);
+    assertThat(platform.reconcileCalls).hasValue(reconciles);
+  }
+
+  @Test
+  void a_starting_claim_hands_out_an_earlier_attempts_marker_so_the_caller_reconciles() {
+    DispatchKey key = dueNow("earlier");
+    DispatchRecord first = store.claim("a", 10, LEASE).dispatches().get(0);
+    assertThat(store.startAttempt(key, first.leaseToken(), first.version(), LEASE)).isTrue();
+    Instant marker = store.find(key).orElseThrow().attemptStartedAt();
+    assertThat(store.retry(key, first.leaseToken(), Duration.ZERO, "timed out after sending", true, true)).isTrue();
+    DispatchRecord again = store.claimAndStart("b", 10, LEASE).dispatches().get(0);
+    assertThat(again.attemptStartedAt()).isEqualTo(marker);
+    assertThat(store.find(key).orElseThrow().attemptStartedAt()).isNotNull();
+  }
+
+  @Test
+  void a_starting_claim_skips_paused_scopes_and_an_outcome_without_a_call_clears_its_marker() {
+    DispatchKey paused = schedule(W2, A1, "paused", store.now().minusSeconds(1));
+    DispatchKey key = dueNow("not-attempted");
+    store.pause(PauseScope.workspace(W2), "crisis");
+    List<DispatchRecord> claimed = store.claimAndStart("a", 10, LEASE).dispatches();
+    assertThat(claimed).extracting(DispatchRecord::key).containsExactly(key);
+    assertThat(state(paused)).isEqualTo(DispatchState.PENDING);
+    assertThat(store.find(paused).orElseThrow().attemptStartedAt()).isNull();
+    // Found missed (or cancelled by the resolver) after the claim: nothing was sent, so no marker.
+    assertThat(store.complete(key, claimed.get(0).leaseToken(), DispatchState.MISSED, null, "too late", false))
+        .isTrue();
+    assertThat(store.find(key).orElseThrow().attemptStartedAt()).isNull();
+  }
+
+  @Test
+  void a_retryable_resolve_failure_keeps_the_marker_of_an_earlier_attempt() {
+    DispatchKey key = dueNow("resolve-fails");
+    DispatchRecord first = store.claim("a", 10, LEASE).dispatches().get(0);
+    assertThat(store.startAttempt(key, first.leaseToken(), first.version(), LEASE)).isTrue();
+    assertThat(store.retry(key, first.leaseToken(), Duration.ZERO, "timed out after sending", true, true)).isTrue();
+    onResolve.set(d -> {
+      throw new dev.chorus.connector.PlatformUnavailableException(FakePlatform.PLATFORM, 503, "r1",
+          "the content store is down");
+    });
+    assertThat(node("b").runOnce()).isEqualTo(1);
+    DispatchRecord after = store.find(key).orElseThrow();
+    assertThat(after.state()).isEqualTo(DispatchState.PENDING);
+    assertThat(after.attemptStartedAt()).as("the next attempt must still reconcile first").isNotNull();
+    onResolve.set(d -> {});
+    advance(Duration.ofMinutes(10));
+    assertThat(node("c").runOnce()).isEqualTo(1);
+    assertThat(platform.reconcileCalls).hasValue(1);
+    assertThat(published(key)).isEqualTo(1);
+  }
+
   @Test
   void publishes_once_when_node_dies_before_the_connector_call() {
     DispatchKey key = dueNow("p1");
@@ -127,13 +210,7 @@ abstract class DispatchScenarios {
     assertThat(node("a").runOnce()).isEqualTo(1);
     assertThat(state(key)).isEqualTo(DispatchState.CLAIMED);
     onResolve.set(d -> {});
-    Dispatcher b = node("b");
-    assertThat(b.runOnce()).as("lease still held").isZero();
-    advance(LEASE.plusSeconds(1));
-    assertThat(b.runOnce()).isEqualTo(1);
-    assertThat(state(key)).isEqualTo(DispatchState.PUBLISHED);
-    assertThat(published(key)).isEqualTo(1);
-    assertThat(platform.reconcileCalls).hasValue(0);
+    assertTakenOverAndPublishedOnce(key, 0);
   }
 
   @Test

@@ -58,13 +58,17 @@ class PostgresDispatchTest extends JdbcDispatchScenarios {
     }
   }
 
-  /** The set-based form of a fenced UPDATE: parameters become unnested array columns, RETURNING the row index. */
+  /**
+   * The set-based form of a fenced UPDATE: parameters become unnested array columns (instants as
+   * microseconds), RETURNING the row index.
+   */
   @Test
   void the_set_based_update_joins_unnested_arrays() {
     assertThat(JdbcDispatchStore.setBasedSql("UPDATE t d SET a = ?, b = c WHERE k = ? AND z = 'x'",
         List.of("timestamptz", "bigint")))
-        .isEqualTo("UPDATE t d SET a = v.p1, b = c FROM unnest(CAST(? AS int4[]), CAST(CAST(? AS text[]) AS"
-            + " timestamptz[]), CAST(CAST(? AS int8[]) AS bigint[])) AS v(i, p1, p2)"
+        .isEqualTo("UPDATE t d SET a = v.p1, b = c FROM (SELECT u.i, TIMESTAMPTZ 'epoch' + u.p1 * INTERVAL"
+            + " '1 microsecond' AS p1, u.p2 FROM unnest(CAST(? AS int4[]), CAST(? AS int8[]), CAST(? AS int8[]))"
+            + " AS u(i, p1, p2)) AS v"
             + " WHERE k = v.p2 AND z = 'x' RETURNING v.i");
   }
 
