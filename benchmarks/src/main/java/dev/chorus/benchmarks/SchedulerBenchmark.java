@@ -58,7 +58,7 @@ import javax.sql.DataSource;
  *
  * <p>Arguments, each {@code name=value}: {@code n} (10000), {@code pgN} (n), {@code latencyMs} (50),
  * {@code workers} per node (1000), {@code claimers} per node (1), {@code batch} (1000), {@code pollMs} (100), {@code poolSize} per
- * node (40), {@code warmup} (2000; an unreported run of each scenario first, so the measured burst
+ * node (40), {@code warmup} (5000; an unreported run of each scenario first, so the measured burst
  * runs on compiled code rather than timing the JIT), {@code scenarios}
  * ({@code memory,pg1,pg2}).
  */
@@ -88,7 +88,7 @@ public final class SchedulerBenchmark {
     int pgN = intOption("pgN", n);
     Duration latency = Duration.ofMillis(intOption("latencyMs", 50));
     int workers = intOption("workers", 1000);
-    int warmup = intOption("warmup", 2000);
+    int warmup = intOption("warmup", 5000);
     List<String> scenarios = Arrays.asList(options.getOrDefault("scenarios", "memory,pg1,pg2").split(","));
     Runtime rt = Runtime.getRuntime();
     System.out.printf(Locale.ROOT, "Machine: %d cores, Java %s, %s %s; max heap %d MB%n", rt.availableProcessors(),
@@ -98,7 +98,8 @@ public final class SchedulerBenchmark {
         latency.toMillis(), workers, intOption("claimers", 1), intOption("batch", 1000), intOption("pollMs", 100));
 
     List<Row> rows = new ArrayList<>();
-    if (warmup > 0 && scenarios.contains("memory")) {
+    int rounds = intOption("warmupRounds", 2);
+    for (int round = 0; warmup > 0 && round < rounds && scenarios.contains("memory"); round++) {
       System.out.println("Warm-up (not reported): in memory, N = " + warmup);
       runScenario("warm-up", warmup, 1, workers, latency, nodes -> List.of(new InMemoryDispatchStore(Clock.systemUTC())),
           Duration.ofSeconds(1));
@@ -114,7 +115,7 @@ public final class SchedulerBenchmark {
           if (!scenarios.contains("pg" + nodes)) {
             continue;
           }
-          if (warmup > 0) {
+          for (int round = 0; warmup > 0 && round < rounds; round++) {
             System.out.println("Warm-up (not reported): postgresql, " + nodes + " node(s), N = " + warmup);
             runPostgres(postgres, "warm-up", warmup, nodes, workers, latency);
             System.out.println("  compiler quiet after " + Args.awaitQuietCompiler(60) + " ms");
