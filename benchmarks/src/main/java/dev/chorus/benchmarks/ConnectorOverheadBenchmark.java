@@ -48,6 +48,9 @@ import okhttp3.Response;
  * builds a {@link PublishResult}. The offline validation is timed on its own too ({@code validate}
  * rows, no network), to show its share of the publish. Ratios are connector time over raw time.
  *
+ * <p>Besides wall time per call, the table gives the calling thread's CPU time per call (user and
+ * system, from {@code ThreadMXBean}), which other load on the machine disturbs less.
+ *
  * <p>Arguments, each {@code name=value}: {@code warmup} (10000 calls of each), {@code n} (5000 calls
  * of each per round), {@code rounds} (5).
  */
@@ -156,23 +159,32 @@ public final class ConnectorOverheadBenchmark {
       time(call, warmup);
     }
     Map<String, long[]> nanos = new java.util.LinkedHashMap<>();
+    Map<String, Long> cpuNanos = new java.util.LinkedHashMap<>();
     paths.keySet().forEach(name -> nanos.put(name, new long[0]));
+    java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
     for (int r = 0; r < rounds; r++) {
       for (Map.Entry<String, Call> path : paths.entrySet()) {
+        long cpuBefore = threads.getCurrentThreadCpuTime();
         nanos.put(path.getKey(), concat(nanos.get(path.getKey()), time(path.getValue(), n)));
+        cpuNanos.merge(path.getKey(), threads.getCurrentThreadCpuTime() - cpuBefore, Long::sum);
       }
     }
     System.out.printf(Locale.ROOT, "%d rounds of %d calls each after %d warm-up calls of each; %d requests served "
         + "over %d connections, %d chunked; load %s%n%n", rounds, n, warmup, requests.get(), connections.size(),
         chunked.get(), Args.load());
-    System.out.println("| path | calls | mean µs | p50 µs | p99 µs | calls/s |");
-    System.out.println("| --- | ---: | ---: | ---: | ---: | ---: |");
-    nanos.forEach(ConnectorOverheadBenchmark::row);
+    System.out.println("| path | calls | mean µs | p50 µs | p99 µs | calls/s | CPU µs/call |");
+    System.out.println("| --- | ---: | ---: | ---: | ---: | ---: | ---: |");
+    nanos.forEach((name, values) -> row(name, values, cpuNanos.get(name)));
     System.out.println();
     ratios("X", nanos.get("X connector publish"), nanos.get("raw OkHttp, X request"),
         nanos.get("X connector validate only"));
     ratios("Mastodon", nanos.get("Mastodon connector publish"), nanos.get("raw OkHttp, Mastodon request"),
         nanos.get("Mastodon connector validate only"));
+    // The calling thread's CPU time (user and system) is less swayed than wall time by other work on the
+    // machine, which delays the thread between the server's answer and the next call alike for all paths.
+    System.out.printf(Locale.ROOT, "CPU of the calling thread, connector / raw: X %.2fx, Mastodon %.2fx%n",
+        (double) cpuNanos.get("X connector publish") / cpuNanos.get("raw OkHttp, X request"),
+        (double) cpuNanos.get("Mastodon connector publish") / cpuNanos.get("raw OkHttp, Mastodon request"));
 
     x.close();
     mastodon.close();
@@ -256,10 +268,11 @@ public final class ConnectorOverheadBenchmark {
     return all;
   }
 
-  private static void row(String name, long[] nanos) {
+  private static void row(String name, long[] nanos, long cpuNanos) {
     double mean = mean(nanos);
-    System.out.printf(Locale.ROOT, "| %s | %d | %.1f | %.1f | %.1f | %.0f |%n", name, nanos.length, mean / 1000,
-        percentile(nanos, 50) / 1000, percentile(nanos, 99) / 1000, 1e9 / mean);
+    System.out.printf(Locale.ROOT, "| %s | %d | %.1f | %.1f | %.1f | %.0f | %.1f |%n", name, nanos.length,
+        mean / 1000, percentile(nanos, 50) / 1000, percentile(nanos, 99) / 1000, 1e9 / mean,
+        cpuNanos / 1000.0 / nanos.length);
   }
 
   /** Nearest-rank percentile. */

@@ -97,6 +97,11 @@ public final class ApiRequest {
     return Optional.ofNullable(body).map(byte[]::clone);
   }
 
+  /** The body itself, not a copy, or {@code null}; for the runtime, which only reads it. */
+  byte[] bodyBytes() {
+    return body;
+  }
+
   /** The body's media type, if there is a body. */
   public Optional<String> contentType() {
     return Optional.ofNullable(contentType);

@@ -59,8 +59,12 @@ public final class PlatformHttp {
   private final ConcurrentMap<String, MediaType> mediaTypes = new ConcurrentHashMap<>();
   /** The last path resolved against the base URL: a publish loop calls one path over and over. */
   private volatile Resolved lastResolved;
+  /** The last rate-limit tracker key built, for the same reason. */
+  private volatile BucketKey lastBucket;
 
   private record Resolved(String path, HttpUrl url) {}
+
+  private record BucketKey(String account, String bucket, String key) {}
 
   private PlatformHttp(Builder builder) {
     this.runtime = builder.runtime;
@@ -97,7 +101,7 @@ public final class PlatformHttp {
    */
   public ApiResponse execute(ApiRequest request) {
     String account = request.account().map(CredentialsRef::value).orElse("-");
-    String bucket = platform.id() + "|" + account + "|" + request.rateLimitBucket();
+    String bucket = bucketKey(account, request.rateLimitBucket());
     CircuitBreaker breaker = breakers.computeIfAbsent(account, id -> runtime.circuitBreaker(platform, id));
     AccessToken token = null;
     boolean refreshed = false;
@@ -108,7 +112,7 @@ public final class PlatformHttp {
         token = credentials.accessToken(request.account().get());
       }
       try {
-        return guarded(breaker, bulkhead, request, token, bucket, attempt);
+        return guarded(breaker, request, token, bucket, attempt);
       } catch (AuthenticationExpiredException rejected) {
         if (refreshed || token == null) {
           throw rejected;
@@ -134,19 +138,53 @@ public final class PlatformHttp {
     }
   }
 
-  private ApiResponse guarded(
-      CircuitBreaker breaker, Bulkhead bulkhead, ApiRequest request, AccessToken token, String bucket,
+  /** The tracker key of (platform, account, bucket); the last one is remembered, as a loop repeats it. */
+  private String bucketKey(String account, String bucket) {
+    BucketKey last = lastBucket;
+    if (last != null && last.account().equals(account) && last.bucket().equals(bucket)) {
+      return last.key();
+    }
+    String key = platform.id() + "|" + account + "|" + bucket;
+    lastBucket = new BucketKey(account, bucket, key);
+    return key;
+  }
+
+  /**
+   * Sends through the account's circuit breaker and the platform's bulkhead. Their permission calls
+   * are used directly rather than decorated suppliers, in the order and with the outcomes the
+   * decorators use (breaker outside, bulkhead inside; every exception reported to the breaker, whose
+   * predicate decides what counts), without a lambda and a wrapper per call.
+   */
+  private ApiResponse guarded(CircuitBreaker breaker, ApiRequest request, AccessToken token, String bucket,
       int attempt) {
     try {
-      return breaker.executeSupplier(
-          () -> bulkhead.executeSupplier(() -> send(request, token, bucket, attempt)));
+      breaker.acquirePermission();
     } catch (CallNotPermittedException open) {
       throw new PlatformUnavailableException(
           platform, 0, null, "circuit breaker open for account " + request.account().map(CredentialsRef::value)
               .orElse("-") + " after repeated failures; not calling", open);
-    } catch (BulkheadFullException full) {
-      throw new PlatformUnavailableException(
-          platform, 0, null, "too many concurrent calls to the platform (bulkhead full)", full);
+    }
+    long start = breaker.getCurrentTimestamp();
+    try {
+      ApiResponse response = bulkheaded(request, token, bucket, attempt);
+      breaker.onResult(breaker.getCurrentTimestamp() - start, breaker.getTimestampUnit(), response);
+      return response;
+    } catch (Exception failure) {
+      breaker.onError(breaker.getCurrentTimestamp() - start, breaker.getTimestampUnit(), failure);
+      if (failure instanceof BulkheadFullException full) {
+        throw new PlatformUnavailableException(
+            platform, 0, null, "too many concurrent calls to the platform (bulkhead full)", full);
+      }
+      throw failure;
+    }
+  }
+
+  private ApiResponse bulkheaded(ApiRequest request, AccessToken token, String bucket, int attempt) {
+    bulkhead.acquirePermission();
+    try {
+      return send(request, token, bucket, attempt);
+    } finally {
+      bulkhead.onComplete();
     }
   }
 
@@ -169,8 +207,7 @@ public final class PlatformHttp {
       // Platforms sometimes echo the rejected token in prose; error bodies never carry it further.
       byte[] bytes = response.isSuccessful() ? raw : Redactor.scrub(raw, secretsOf(httpRequest, token));
       Instant now = runtime.clock().instant();
-      ApiResponse provisional = new ApiResponse(
-          response.code(), response.headers().toMultimap(), bytes, requestId(response), null);
+      ApiResponse provisional = new ApiResponse(response.code(), response.headers(), bytes, requestId(response));
       Optional<RateLimitStatus> status = rateLimits.read(provisional, now);
       status.ifPresent(s -> runtime.tracker().update(bucket, s));
       Instant retryAt = status.filter(RateLimitStatus::exhausted).flatMap(RateLimitStatus::resetAt)
@@ -207,20 +244,23 @@ public final class PlatformHttp {
 
   private Request toHttpRequest(ApiRequest request, AccessToken token, SendState state) {
     HttpUrl url = resolve(request.path());
-    HttpUrl.Builder urlBuilder = url.newBuilder();
-    request.query().forEach(q -> urlBuilder.addQueryParameter(q.name(), q.value()));
-    if (token != null && placement == TokenPlacement.ACCESS_TOKEN_QUERY_PARAMETER) {
-      urlBuilder.addQueryParameter("access_token", token.value());
+    boolean tokenInQuery = token != null && placement == TokenPlacement.ACCESS_TOKEN_QUERY_PARAMETER;
+    if (!request.query().isEmpty() || tokenInQuery) {
+      HttpUrl.Builder urlBuilder = url.newBuilder();
+      request.query().forEach(q -> urlBuilder.addQueryParameter(q.name(), q.value()));
+      if (tokenInQuery) {
+        urlBuilder.addQueryParameter("access_token", token.value());
+      }
+      url = urlBuilder.build();
     }
-    Request.Builder builder = new Request.Builder().url(urlBuilder.build()).tag(SendState.class, state);
+    Request.Builder builder = new Request.Builder().url(url).tag(SendState.class, state);
     builder.header("User-Agent", userAgent);
     request.headers().forEach(builder::header);
     if (token != null && placement == TokenPlacement.BEARER_HEADER) {
       builder.header("Authorization", "Bearer " + token.value());
     }
-    RequestBody body = request.body()
-        .map(bytes -> RequestBody.create(bytes, mediaType(request.contentType().orElseThrow())))
-        .orElse(null);
+    byte[] bytes = request.bodyBytes();
+    RequestBody body = bytes == null ? null : RequestBody.create(bytes, mediaType(request.contentType().orElseThrow()));
     if (body == null && (request.method().equals("POST") || request.method().equals("PUT")
         || request.method().equals("PATCH"))) {
       body = RequestBody.create(new byte[0], null);

@@ -299,4 +299,31 @@ class PlatformHttpTest {
       rt.close();
     }
   }
+
+  @Test
+  void breaker_counts_successes_and_platform_failures_only_and_bulkhead_permits_are_returned() {
+    wire.stubFor(get(urlPathEqualTo("/ok")).willReturn(aResponse().withStatus(200).withBody("{}")));
+    wire.stubFor(get(urlPathEqualTo("/bad")).willReturn(aResponse().withStatus(400).withBody("{}")));
+    wire.stubFor(get(urlPathEqualTo("/down")).willReturn(aResponse().withStatus(503)));
+    HttpRuntime rt = HttpRuntime.builder().clock(clock).sleeper(sleeper).maxAttempts(1)
+        .bulkhead(Platform.X, BulkheadConfig.custom().maxConcurrentCalls(3).maxWaitDuration(Duration.ZERO).build())
+        .build();
+    PlatformHttp http = x(rt);
+    http.execute(ApiRequest.get("/ok").account(ALICE).build());
+    http.execute(ApiRequest.get("/ok").account(ALICE).build());
+    assertThatThrownBy(() -> http.execute(ApiRequest.get("/bad").account(ALICE).build()))
+        .isInstanceOf(ContentRejectedException.class);
+    assertThatThrownBy(() -> http.execute(ApiRequest.get("/down").account(ALICE).build()))
+        .isInstanceOf(PlatformUnavailableException.class);
+    CircuitBreaker.Metrics metrics = rt.circuitBreaker(Platform.X, ALICE.value()).getMetrics();
+    // 2 x 200 and the 400 (a rejected request says nothing about the platform's health) are successes;
+    // only the 503 is a failure: 4 calls, 3 successful, 1 failed.
+    assertThat(metrics.getNumberOfBufferedCalls()).isEqualTo(4);
+    assertThat(metrics.getNumberOfSuccessfulCalls()).isEqualTo(3);
+    assertThat(metrics.getNumberOfFailedCalls()).isEqualTo(1);
+    // Every permit came back, after successes and failures alike: 3 of 3 free.
+    assertThat(rt.bulkhead(Platform.X).getMetrics().getAvailableConcurrentCalls()).isEqualTo(3);
+    assertThat(rt.circuitBreaker(Platform.X, BOB.value()).getMetrics().getNumberOfBufferedCalls()).isZero();
+    rt.close();
+  }
 }

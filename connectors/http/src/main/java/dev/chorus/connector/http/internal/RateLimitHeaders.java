@@ -2,13 +2,12 @@ package dev.chorus.connector.http.internal;
 
 import dev.chorus.connector.http.ApiResponse;
 import dev.chorus.connector.http.RateLimitStatus;
+import dev.chorus.connector.http.Timestamps;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -17,25 +16,44 @@ import tools.jackson.databind.JsonNode;
 /** The parsers behind the built-in {@link dev.chorus.connector.http.RateLimitStrategy} factories. */
 public final class RateLimitHeaders {
 
+  /** The three header names of one counted group, spelt out once rather than joined per response. */
+  private record Group(String limit, String remaining, String reset) {
+    static Group of(String prefix) {
+      return new Group(prefix + "limit", prefix + "remaining", prefix + "reset");
+    }
+  }
+
+  private static final Group X_WINDOW = Group.of("x-rate-limit-");
+  private static final Group X_APP_DAY = Group.of("x-app-limit-24hour-");
+  private static final Group X_USER_DAY = Group.of("x-user-limit-24hour-");
+  private static final Group[] X_GROUPS = {X_WINDOW, X_APP_DAY, X_USER_DAY};
+  private static final Group MASTODON = Group.of("x-ratelimit-");
+  private static final Group POLICY = Group.of("ratelimit-");
+
   private RateLimitHeaders() {}
 
   /** X: the 15-minute window and the 24-hour caps, reset in epoch seconds. */
   public static Optional<RateLimitStatus> x(ApiResponse response, Instant now) {
-    List<RateLimitStatus> groups = new ArrayList<>();
-    for (String prefix : List.of("x-rate-limit-", "x-app-limit-24hour-", "x-user-limit-24hour-")) {
-      counted(response, prefix, now, RateLimitHeaders::epochSeconds).ifPresent(groups::add);
+    // The stricter of the groups present, combined in this order (as a reduce over the list did).
+    RateLimitStatus strictest = null;
+    for (Group group : X_GROUPS) {
+      RateLimitStatus status = counted(response, group, now, RateLimitHeaders::epochSeconds);
+      if (status != null) {
+        strictest = strictest == null ? status : stricter(strictest, status);
+      }
     }
-    return groups.stream().reduce(RateLimitHeaders::stricter);
+    return Optional.ofNullable(strictest);
   }
 
   /** Mastodon: reset as ISO-8601 with microseconds. */
   public static Optional<RateLimitStatus> mastodon(ApiResponse response, Instant now) {
-    return counted(response, "x-ratelimit-", now, RateLimitHeaders::isoInstant);
+    return Optional.ofNullable(counted(response, MASTODON, now, RateLimitHeaders::isoInstant));
   }
 
   /** IETF draft / Bluesky: RateLimit-* with a policy giving the window. */
   public static Optional<RateLimitStatus> policy(ApiResponse response, Instant now) {
-    Optional<RateLimitStatus> status = counted(response, "ratelimit-", now, RateLimitHeaders::epochSeconds);
+    Optional<RateLimitStatus> status =
+        Optional.ofNullable(counted(response, POLICY, now, RateLimitHeaders::epochSeconds));
     if (status.isEmpty() || status.get().resetAt().isPresent()) {
       return status;
     }
@@ -141,19 +159,20 @@ public final class RateLimitHeaders {
     Instant parse(String value, Instant now);
   }
 
-  private static Optional<RateLimitStatus> counted(
-      ApiResponse response, String prefix, Instant now, ResetParser reset) {
-    long limit = longHeader(response, prefix + "limit");
-    long remaining = longHeader(response, prefix + "remaining");
-    Instant resetAt = response.header(prefix + "reset").map(v -> reset.parse(v.trim(), now)).orElse(null);
+  /** The group's status, or {@code null} when none of its headers says anything. */
+  private static RateLimitStatus counted(ApiResponse response, Group group, Instant now, ResetParser reset) {
+    long limit = longHeader(response, group.limit());
+    long remaining = longHeader(response, group.remaining());
+    Optional<String> resetHeader = response.header(group.reset());
+    Instant resetAt = resetHeader.isEmpty() ? null : reset.parse(resetHeader.get().trim(), now);
     if (limit < 0 && remaining < 0 && resetAt == null) {
-      return Optional.empty();
+      return null;
     }
     if (resetAt != null && !resetAt.isAfter(now)) {
       // A reset in the past means the window already rolled over.
-      return Optional.of(RateLimitStatus.counted(limit, -1, null));
+      return RateLimitStatus.counted(limit, -1, null);
     }
-    return Optional.of(RateLimitStatus.counted(limit, remaining, resetAt));
+    return RateLimitStatus.counted(limit, remaining, resetAt);
   }
 
   private static long longHeader(ApiResponse response, String name) {
@@ -177,10 +196,6 @@ public final class RateLimitHeaders {
   }
 
   private static Instant isoInstant(String value, Instant now) {
-    try {
-      return OffsetDateTime.parse(value).toInstant();
-    } catch (DateTimeParseException bad) {
-      return null;
-    }
+    return Timestamps.parse(value).orElse(null);
   }
 }

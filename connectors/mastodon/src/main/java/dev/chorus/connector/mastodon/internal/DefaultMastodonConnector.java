@@ -98,6 +98,7 @@ public final class DefaultMastodonConnector implements MastodonConnector {
   private static final String BUCKET_API = "api";
   private static final String BUCKET_MEDIA = "POST /api/v2/media";
   private static final String BUCKET_DELETE = "DELETE /api/v1/statuses";
+  private static final Set<String> STATUS_FIELDS = Set.of("id", "created_at", "scheduled_at", "params", "url");
 
   private final Clock clock;
   private final Capabilities declared;
@@ -450,7 +451,8 @@ public final class DefaultMastodonConnector implements MastodonConnector {
   }
 
   private Posted posted(ApiResponse response) {
-    JsonNode json = response.json();
+    // A status answer is large (content, account, tags ...); only these fields are read into a tree.
+    JsonNode json = response.jsonFields(List.of(), STATUS_FIELDS);
     String id = MastodonWire.text(json, "id");
     if (id == null || id.isBlank()) {
       throw new TransportException(platform(), response.status(), response.requestId().orElse(null),

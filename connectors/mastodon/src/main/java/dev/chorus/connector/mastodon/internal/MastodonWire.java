@@ -1,11 +1,10 @@
 package dev.chorus.connector.mastodon.internal;
 
+import dev.chorus.connector.http.Timestamps;
 import dev.chorus.connector.mastodon.InstanceLimits;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -51,18 +50,7 @@ public final class MastodonWire {
 
   /** An ISO-8601 instant, or {@code null} when absent or malformed. */
   public static Instant instant(String text) {
-    if (text == null || text.isBlank()) {
-      return null;
-    }
-    try {
-      return OffsetDateTime.parse(text).toInstant();
-    } catch (DateTimeParseException notOffset) {
-      try {
-        return Instant.parse(text);
-      } catch (DateTimeParseException malformed) {
-        return null;
-      }
-    }
+    return Timestamps.parse(text).orElse(null);
   }
 
   /** A URI, or {@code null} when absent or malformed. */

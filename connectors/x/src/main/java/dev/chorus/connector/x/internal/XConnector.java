@@ -80,6 +80,8 @@ public final class XConnector implements Connector {
   private static final Pattern POST_ID = Pattern.compile("[0-9]{1,19}");
   private static final int MAX_BATCH = 100;
   private static final int RECONCILE_PAGES = 3;
+  private static final List<String> DATA = List.of("data");
+  private static final Set<String> ID = Set.of("id");
 
   private final Capabilities capabilities;
   private final XSettings settings;
@@ -271,7 +273,8 @@ public final class XConnector implements Connector {
   private String createPost(SocialAccount account, ObjectNode body) {
     ApiResponse response = http.execute(ApiRequest.post("/2/tweets").account(account.credentials())
         .jsonBody(XJson.write(body)).rateLimitBucket("POST /2/tweets").build());
-    String id = XJson.text(response.json().path("data"), "id");
+    // Only data.id is needed: the rest of the answer (text, edit history) is not parsed into a tree.
+    String id = XJson.text(response.jsonFields(DATA, ID), "id");
     if (id == null) {
       throw new TransportException(platform(), response.status(), response.requestId().orElse(null),
           "X accepted the post but answered without data.id; reconcile before publishing again", true, null);
