@@ -278,6 +278,10 @@ public final class Dispatcher implements AutoCloseable {
         thread.setDaemon(true);
         return thread;
       });
+      if (workers > 1 && pool() instanceof java.util.concurrent.ThreadPoolExecutor threads) {
+        // A node's workers exist from its start, not created one by one during its first burst.
+        threads.prestartAllCoreThreads();
+      }
       long beat = Math.max(1, lease.toMillis() / 3);
       loop.scheduleWithFixedDelay(this::heartbeatSafely, beat, beat, TimeUnit.MILLISECONDS);
       for (int i = 0; i < claimers; i++) {

@@ -119,13 +119,15 @@ public final class JdbcDispatchStore implements DispatchStore {
       .thenComparing(w -> w.key.account().value())
       .thenComparing(w -> w.key.occurrence());
   /** Fenced: only the current token, still CLAIMED, lease not lapsed. */
-  private static final String HELD = KEY + " AND state = 'CLAIMED' AND lease_token = ? AND lease_expires_at > ?";
+  private static final String HELD = KEY + " AND state = 'CLAIMED' AND lease_token = ? AND lease_expires_at > "
+      + "CURRENT_TIMESTAMP";
 
   private static final String OUTBOX_INSERT =
-      "INSERT INTO chorus_outbox (created_at, event_type, workspace_id, payload) VALUES (?, ?, ?, ?)";
+      "INSERT INTO chorus_outbox (created_at, event_type, workspace_id, payload) VALUES (CURRENT_TIMESTAMP, ?, ?, ?)";
   /** The outbox rows of a group in one statement on PostgreSQL: the same text for any number of rows. */
   private static final String OUTBOX_UNNEST = "INSERT INTO chorus_outbox (created_at, event_type, workspace_id, payload)"
-      + " SELECT ?, t, w, p FROM unnest(CAST(? AS text[]), CAST(? AS text[]), CAST(? AS text[])) AS x(t, w, p)";
+      + " SELECT CURRENT_TIMESTAMP, t, w, p FROM unnest(CAST(? AS text[]), CAST(? AS text[]), CAST(? AS text[]))"
+      + " AS x(t, w, p)";
   /** Most outbox rows per INSERT statement. */
   private static final int OUTBOX_CHUNK = 250;
   /** Most group-committed writes per transaction. */
@@ -227,7 +229,7 @@ public final class JdbcDispatchStore implements DispatchStore {
           ps.setObject(i, now);
           ps.executeUpdate();
         }
-        appendAll(c, now, toAppend);
+        appendAll(c, toAppend);
         return true;
       });
     } catch (DispatchStoreException e) {
@@ -465,7 +467,13 @@ public final class JdbcDispatchStore implements DispatchStore {
     try (Connection c = dataSource.getConnection()) {
       c.setAutoCommit(false);
       try {
-        OffsetDateTime now = dbNow(c);
+        // A group of outcomes only (the common case) needs no round trip for the clock: its
+        // statements read CURRENT_TIMESTAMP, the transaction's start, as dbNow would have.
+        boolean usesNow = false;
+        for (Write write : group) {
+          usesNow |= write.usesNow;
+        }
+        OffsetDateTime now = usesNow ? dbNow(c) : null;
         int from = 0;
         while (from < group.size()) {
           int to = from;
@@ -504,7 +512,7 @@ public final class JdbcDispatchStore implements DispatchStore {
             events.addAll(group.get(i).events);
           }
         }
-        appendAll(c, now, events);
+        appendAll(c, events);
         c.commit();
         return applied;
       } catch (SQLException | RuntimeException e) {
@@ -644,6 +652,8 @@ public final class JdbcDispatchStore implements DispatchStore {
     final SetValues values;
     final List<Object> extraValues;
     final List<DispatchEvent> events;
+    /** Whether the SET values are computed from the database's clock (read once per group then). */
+    final boolean usesNow;
     final CompletableFuture<Boolean> result = new CompletableFuture<>();
     /** Set by the committer: whether the UPDATE applied, or why the write failed. */
     Boolean applied;
@@ -651,10 +661,16 @@ public final class JdbcDispatchStore implements DispatchStore {
 
     Write(String what, DispatchKey key, long token, String set, String extra, SetValues values,
         List<Object> extraValues, List<DispatchEvent> events) {
+      this(what, key, token, set, extra, values, extraValues, events, true);
+    }
+
+    Write(String what, DispatchKey key, long token, String set, String extra, SetValues values,
+        List<Object> extraValues, List<DispatchEvent> events, boolean usesNow) {
+      this.usesNow = usesNow;
       this.what = what;
       this.key = key;
       this.token = token;
-      this.sql = "UPDATE chorus_dispatch d SET " + set + ", updated_at = ? WHERE " + HELD + extra;
+      this.sql = "UPDATE chorus_dispatch d SET " + set + ", updated_at = CURRENT_TIMESTAMP WHERE " + HELD + extra;
       this.values = values;
       this.extraValues = extraValues;
       this.events = events;
@@ -673,13 +689,11 @@ public final class JdbcDispatchStore implements DispatchStore {
     /** Every parameter of {@link #sql} in order: the SET values, then the fencing, then the extra ones. */
     List<Object> parameters(OffsetDateTime now) {
       List<Object> all = new ArrayList<>(values.at(now));
-      all.add(now);
       all.add(key.workspace().value());
       all.add(key.post().value());
       all.add(key.account().value());
       all.add(ts(key.occurrence()));
       all.add(token);
-      all.add(now);
       all.addAll(extraValues);
       return all;
     }
@@ -778,7 +792,7 @@ public final class JdbcDispatchStore implements DispatchStore {
     String externalId = result == null ? null : result.externalId();
     String url = result == null || result.url() == null ? null : result.url().toString();
     return new Write("completing", key, token, set, "", now -> Arrays.asList(state.name(), reason, externalId, url),
-        List.of(), Checks.list("events", events));
+        List.of(), Checks.list("events", events), false);
   }
 
   /**
@@ -872,7 +886,7 @@ public final class JdbcDispatchStore implements DispatchStore {
         ps.setObject(5, now);
         ps.executeUpdate();
       }
-      appendAll(c, now, toAppend);
+      appendAll(c, toAppend);
       return null;
     });
   }
@@ -900,7 +914,7 @@ public final class JdbcDispatchStore implements DispatchStore {
           return false;
         }
       }
-      appendAll(c, now, toAppend);
+      appendAll(c, toAppend);
       return true;
     });
   }
@@ -929,13 +943,13 @@ public final class JdbcDispatchStore implements DispatchStore {
   public void appendOutbox(DispatchEvent event) {
     Checks.required("event", event);
     tx("writing the outbox", (c, now) -> {
-      appendAll(c, now, List.of(event));
+      appendAll(c, List.of(event));
       return null;
     });
   }
 
   /** Inserts the events into the outbox on the connection, in its transaction. */
-  private void appendAll(Connection c, OffsetDateTime now, List<DispatchEvent> events) throws SQLException {
+  private void appendAll(Connection c, List<DispatchEvent> events) throws SQLException {
     if (events.isEmpty()) {
       return;
     }
@@ -951,10 +965,9 @@ public final class JdbcDispatchStore implements DispatchStore {
         payloads[i] = payload(event);
       }
       try (PreparedStatement ps = c.prepareStatement(OUTBOX_UNNEST)) {
-        ps.setObject(1, now);
-        ps.setArray(2, c.createArrayOf("text", types));
-        ps.setArray(3, c.createArrayOf("text", workspaces));
-        ps.setArray(4, c.createArrayOf("text", payloads));
+        ps.setArray(1, c.createArrayOf("text", types));
+        ps.setArray(2, c.createArrayOf("text", workspaces));
+        ps.setArray(3, c.createArrayOf("text", payloads));
         ps.executeUpdate();
       }
       return;
@@ -965,12 +978,11 @@ public final class JdbcDispatchStore implements DispatchStore {
       List<DispatchEvent> chunk = events.subList(from, Math.min(events.size(), from + OUTBOX_CHUNK));
       StringBuilder sql = new StringBuilder(OUTBOX_INSERT);
       for (int i = 1; i < chunk.size(); i++) {
-        sql.append(", (?, ?, ?, ?)");
+        sql.append(", (CURRENT_TIMESTAMP, ?, ?, ?)");
       }
       try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
         int i = 1;
         for (DispatchEvent event : chunk) {
-          ps.setObject(i++, now);
           ps.setString(i++, event.type());
           ps.setString(i++, event.workspace().map(WorkspaceId::value).orElse(null));
           ps.setString(i++, payload(event));
@@ -980,38 +992,98 @@ public final class JdbcDispatchStore implements DispatchStore {
     }
   }
 
-  private static String payload(DispatchEvent event) {
-    Map<String, Object> payload = new LinkedHashMap<>();
-    payload.put("type", event.type());
-    payload.put("at", event.at().toString());
-    event.workspace().ifPresent(w -> payload.put("workspace", w.value()));
+  /**
+   * The event as a flat JSON object, written by hand (one per dispatch on the hot path: a string
+   * builder instead of a map and a serializer). Strings are escaped as JSON requires: quote,
+   * backslash and control characters.
+   */
+  static String payload(DispatchEvent event) {
+    JsonObject json = new JsonObject();
+    json.field("type", event.type());
+    json.field("at", event.at().toString());
+    event.workspace().ifPresent(w -> json.field("workspace", w.value()));
     event.dispatch().ifPresent(k -> {
-      payload.put("post", k.post().value());
-      payload.put("account", k.account().value());
-      payload.put("occurrence", k.occurrence().toString());
+      json.field("post", k.post().value());
+      json.field("account", k.account().value());
+      json.field("occurrence", k.occurrence().toString());
     });
     if (event instanceof DispatchEvent.Published p) {
-      payload.put("externalId", p.externalId());
-      payload.put("url", p.url() == null ? null : p.url().toString());
+      json.field("externalId", p.externalId());
+      json.field("url", p.url() == null ? null : p.url().toString());
     } else if (event instanceof DispatchEvent.Failed f) {
-      payload.put("reason", f.reason());
+      json.field("reason", f.reason());
     } else if (event instanceof DispatchEvent.Missed m) {
-      payload.put("reason", m.reason());
+      json.field("reason", m.reason());
     } else if (event instanceof DispatchEvent.Retried r) {
-      payload.put("reason", r.reason());
-      payload.put("delayMillis", r.delay().toMillis());
+      json.field("reason", r.reason());
+      json.number("delayMillis", r.delay().toMillis());
     } else if (event instanceof DispatchEvent.RateLimited r) {
-      payload.put("retryAt", r.retryAt() == null ? null : r.retryAt().toString());
+      json.field("retryAt", r.retryAt() == null ? null : r.retryAt().toString());
     } else if (event instanceof DispatchEvent.Paused p) {
-      payload.put("scope", p.scope().kind().name());
-      payload.put("reason", p.reason());
+      json.field("scope", p.scope().kind().name());
+      json.field("reason", p.reason());
     } else if (event instanceof DispatchEvent.CredentialExpired e) {
-      payload.put("account", e.account().value());
-      payload.put("reason", e.reason());
+      json.field("account", e.account().value());
+      json.field("reason", e.reason());
     } else if (event instanceof DispatchEvent.CredentialExpiring e) {
-      payload.put("expiresAt", e.expiresAt().toString());
+      json.field("expiresAt", e.expiresAt().toString());
     }
-    return JSON.writeValueAsString(payload);
+    return json.close();
+  }
+
+  /** A flat JSON object of string, number and null fields, in the order written. */
+  private static final class JsonObject {
+    private final StringBuilder out = new StringBuilder(192).append('{');
+
+    void field(String name, String value) {
+      name(name);
+      if (value == null) {
+        out.append("null");
+      } else {
+        string(value);
+      }
+    }
+
+    void number(String name, long value) {
+      name(name);
+      out.append(value);
+    }
+
+    private void name(String name) {
+      if (out.length() > 1) {
+        out.append(',');
+      }
+      string(name);
+      out.append(':');
+    }
+
+    private void string(String value) {
+      out.append('"');
+      for (int i = 0; i < value.length(); i++) {
+        char ch = value.charAt(i);
+        switch (ch) {
+          case '"' -> out.append("\\\"");
+          case '\\' -> out.append("\\\\");
+          case '\n' -> out.append("\\n");
+          case '\r' -> out.append("\\r");
+          case '\t' -> out.append("\\t");
+          case '\b' -> out.append("\\b");
+          case '\f' -> out.append("\\f");
+          default -> {
+            if (ch < 0x20) {
+              out.append("\\u00").append(Character.forDigit(ch >> 4, 16)).append(Character.forDigit(ch & 0xF, 16));
+            } else {
+              out.append(ch);
+            }
+          }
+        }
+      }
+      out.append('"');
+    }
+
+    String close() {
+      return out.append('}').toString();
+    }
   }
 
   /**
