@@ -43,7 +43,10 @@ import okhttp3.Response;
  * request at a time over kept-alive connections, in alternating rounds (so a change in the machine's
  * load hits all alike) after an unreported warm-up of each.
  *
- * <p>The raw side reads the response body as a string and does nothing else; a connector also
+ * <p>Two raw sides: the bare request (built once, its answer read as a string and nothing else) and
+ * a raw client doing the least a hand-written client must to publish (the JSON body built from the
+ * text per call, the post's id read from the answer); the goal compares with the latter. The bare
+ * request reads the response body as a string and does nothing else; a connector also
  * validates the post offline (publish does), builds and parses JSON, reads the rate-limit headers and
  * builds a {@link PublishResult}. The offline validation is timed on its own too ({@code validate}
  * rows, no network), to show its share of the publish. Ratios are connector time over raw time.
@@ -75,6 +78,8 @@ public final class ConnectorOverheadBenchmark {
       + "\"polls\":{\"max_options\":4,\"max_characters_per_option\":50,\"min_expiration\":300,"
       + "\"max_expiration\":2629746}}}").getBytes(StandardCharsets.UTF_8);
   private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
+  private static final tools.jackson.databind.json.JsonMapper MAPPER = tools.jackson.databind.json.JsonMapper.builder()
+      .build();
 
   private ConnectorOverheadBenchmark() {}
 
@@ -144,12 +149,19 @@ public final class ConnectorOverheadBenchmark {
         .build();
 
     // Each path: name, call. Raw Mastodon sets a fresh Idempotency-Key per call, as any client must.
+    // The "raw client" paths do the least a hand-written client must do to publish a post: build the
+    // JSON body from the text, send it and read the new post's id from the answer.
     Map<String, Call> paths = new java.util.LinkedHashMap<>();
     paths.put("raw OkHttp, X request", i -> rawCall(raw, rawTweet, 201));
+    paths.put("raw client, X publish", i -> rawClient(raw, new Request.Builder().url(baseUrl + "/2/tweets")
+        .header("Authorization", "Bearer " + TOKEN), Map.of("text", TEXT), 201, "/data/id"));
     paths.put("X connector publish", i -> publish(x, PublishRequest.text(xAccount, "bench-" + i, TEXT)));
     paths.put("X connector validate only", i -> x.validate(PublishRequest.text(xAccount, "bench-" + i, TEXT)).orThrow());
     paths.put("raw OkHttp, Mastodon request",
         i -> rawCall(raw, rawStatus.newBuilder().header("Idempotency-Key", "raw-" + i).build(), 200));
+    paths.put("raw client, Mastodon publish", i -> rawClient(raw, new Request.Builder().url(baseUrl + "/api/v1/statuses")
+        .header("Authorization", "Bearer " + TOKEN).header("Idempotency-Key", "raw-" + i), Map.of("status", TEXT),
+        200, "/id"));
     paths.put("Mastodon connector publish",
         i -> publish(mastodon, PublishRequest.text(mastodonAccount, "bench-" + i, TEXT)));
     paths.put("Mastodon connector validate only",
@@ -176,15 +188,24 @@ public final class ConnectorOverheadBenchmark {
     System.out.println("| --- | ---: | ---: | ---: | ---: | ---: | ---: |");
     nanos.forEach((name, values) -> row(name, values, cpuNanos.get(name)));
     System.out.println();
+    System.out.println("Against the bare request (prebuilt, answer read as text):");
     ratios("X", nanos.get("X connector publish"), nanos.get("raw OkHttp, X request"),
         nanos.get("X connector validate only"));
     ratios("Mastodon", nanos.get("Mastodon connector publish"), nanos.get("raw OkHttp, Mastodon request"),
         nanos.get("Mastodon connector validate only"));
+    System.out.println("Against a raw client (JSON body built per call, the post's id read from the answer):");
+    ratios("X", nanos.get("X connector publish"), nanos.get("raw client, X publish"),
+        nanos.get("X connector validate only"));
+    ratios("Mastodon", nanos.get("Mastodon connector publish"), nanos.get("raw client, Mastodon publish"),
+        nanos.get("Mastodon connector validate only"));
     // The calling thread's CPU time (user and system) is less swayed than wall time by other work on the
     // machine, which delays the thread between the server's answer and the next call alike for all paths.
-    System.out.printf(Locale.ROOT, "CPU of the calling thread, connector / raw: X %.2fx, Mastodon %.2fx%n",
+    System.out.printf(Locale.ROOT, "CPU of the calling thread, connector / bare request: X %.2fx, Mastodon %.2fx;"
+        + " connector / raw client: X %.2fx, Mastodon %.2fx%n",
         (double) cpuNanos.get("X connector publish") / cpuNanos.get("raw OkHttp, X request"),
-        (double) cpuNanos.get("Mastodon connector publish") / cpuNanos.get("raw OkHttp, Mastodon request"));
+        (double) cpuNanos.get("Mastodon connector publish") / cpuNanos.get("raw OkHttp, Mastodon request"),
+        (double) cpuNanos.get("X connector publish") / cpuNanos.get("raw client, X publish"),
+        (double) cpuNanos.get("Mastodon connector publish") / cpuNanos.get("raw client, Mastodon publish"));
 
     x.close();
     mastodon.close();
@@ -219,6 +240,18 @@ public final class ConnectorOverheadBenchmark {
   private static void rawCall(OkHttpClient client, Request request, int expected) throws IOException {
     try (Response response = client.newCall(request).execute()) {
       if (response.code() != expected || response.body().string().isEmpty()) {
+        throw new IllegalStateException("unexpected " + response.code());
+      }
+    }
+  }
+
+  /** A minimal hand-written publish: JSON body from the fields, the id read from the answer. */
+  private static void rawClient(OkHttpClient client, Request.Builder request, Map<String, String> fields,
+      int expected, String idPointer) throws IOException {
+    byte[] body = MAPPER.writeValueAsBytes(fields);
+    try (Response response = client.newCall(request.post(RequestBody.create(body, JSON)).build()).execute()) {
+      String id = MAPPER.readTree(response.body().byteStream()).at(idPointer).asString();
+      if (response.code() != expected || id.isEmpty()) {
         throw new IllegalStateException("unexpected " + response.code());
       }
     }

@@ -39,7 +39,8 @@ import javax.sql.DataSource;
  * <p>Arguments, each {@code name=value}: {@code n} (1000), {@code latencyMs} (50), {@code workers}
  * threads per node for every engine (1000), {@code batch} Chorus claim size (1000), {@code pollMs}
  * polling interval of Chorus and db-scheduler (100), {@code poolSize} connections per node for every
- * engine (40), {@code warmup} tasks of an unreported run of each scenario first (500; 0: none),
+ * engine (40), {@code warmup} tasks of an unreported run of each scenario first (half of N, at
+ * least 500; 0: none; every engine then starts its measured run with an idle JIT compiler),
  * {@code leadMs} time from scheduling to T (default 3 s plus 1.5 times the
  * scheduling time per task measured in the scenario's warm-up times N, or 3 s + 2 ms x N without a
  * warm-up: every engine must have scheduled all N and started by T, or the run says so), {@code tasks} ({@code noop,sleep}),
@@ -76,7 +77,7 @@ public final class SchedulerComparison {
   private void run() throws Exception {
     int n = intOption("n", 1000);
     int workers = intOption("workers", 1000);
-    int warmup = intOption("warmup", 500);
+    int warmup = intOption("warmup", Math.max(500, n / 2));
     List<String> tasks = listOption("tasks", "noop,sleep");
     List<String> scenarios = listOption("scenarios", ALL);
     Runtime rt = Runtime.getRuntime();
