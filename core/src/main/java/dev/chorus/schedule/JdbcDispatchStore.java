@@ -2,6 +2,7 @@ package dev.chorus.schedule;
 
 import dev.chorus.connector.PublishResult;
 import dev.chorus.internal.jdbc.SchemaMigrator;
+import dev.chorus.internal.jdbc.SqlErrors;
 import dev.chorus.model.AccountId;
 import dev.chorus.model.Checks;
 import dev.chorus.model.PostId;
@@ -152,7 +153,7 @@ public final class JdbcDispatchStore implements DispatchStore {
     try (Connection c = dataSource.getConnection()) {
       this.setBased = "postgresql".equals(SchemaMigrator.dialect(c));
     } catch (SQLException e) {
-      throw new DispatchStoreException("reading the database product failed: " + e.getMessage(), e);
+      throw failure("reading the database product", e);
     }
   }
 
@@ -174,8 +175,20 @@ public final class JdbcDispatchStore implements DispatchStore {
         throw e;
       }
     } catch (SQLException e) {
-      throw new DispatchStoreException(what + " failed: " + e.getMessage(), e);
+      throw failure(what, e);
     }
+  }
+
+  /**
+   * The store's exception for a failed operation: the driver's message and cause chain with any
+   * secret masked (a driver may echo a JDBC URL with its password), the SQL state kept.
+   */
+  private static DispatchStoreException failure(String what, Exception e) {
+    if (e instanceof SQLException sql) {
+      return new DispatchStoreException(what + " failed: " + SqlErrors.describe(sql), SqlErrors.sanitized(sql));
+    }
+    return new DispatchStoreException(what + " failed: " + SqlErrors.redact(String.valueOf(e.getMessage())),
+        SqlErrors.sanitized(new SQLException(e.toString(), null, 0, e)));
   }
 
   private static OffsetDateTime dbNow(Connection c) throws SQLException {
@@ -353,7 +366,7 @@ public final class JdbcDispatchStore implements DispatchStore {
       claimed.sort(Comparator.comparing(DispatchRecord::nextAttemptAt));
       return new ClaimBatch(now.toInstant(), claimed);
     } catch (SQLException e) {
-      throw new DispatchStoreException("claiming failed: " + e.getMessage(), e);
+      throw failure("claiming", e);
     }
   }
 
@@ -373,7 +386,7 @@ public final class JdbcDispatchStore implements DispatchStore {
         return ps.executeUpdate() == 1;
       }
     } catch (SQLException e) {
-      throw new DispatchStoreException(what + " " + key + " failed: " + e.getMessage(), e);
+      throw failure(what + " " + key, e);
     }
   }
 
@@ -450,14 +463,15 @@ public final class JdbcDispatchStore implements DispatchStore {
       }
     } catch (SQLException | RuntimeException e) {
       if (group.size() > 1) {
-        LOG.debug("A group of {} writes failed; committing them one by one", group.size(), e);
+        LOG.debug("A group of {} writes failed ({}); committing them one by one", group.size(),
+            failure("the group", e).getMessage());
         for (Write write : group) {
           commitGroup(new ArrayList<>(List.of(write)));
         }
         return;
       }
       Write write = group.get(0);
-      write.failure = new DispatchStoreException(write.what + " " + write.key + " failed: " + e.getMessage(), e);
+      write.failure = failure(write.what + " " + write.key, e);
     }
   }
 

@@ -42,6 +42,43 @@ abstract class JdbcDispatchScenarios extends DispatchScenarios {
     return created;
   }
 
+  @Test
+  void a_database_failure_never_shows_the_password_and_changes_nothing() {
+    java.util.concurrent.atomic.AtomicBoolean fail = new java.util.concurrent.atomic.AtomicBoolean();
+    DataSource real = dataSource();
+    DataSource failing = (DataSource) java.lang.reflect.Proxy.newProxyInstance(getClass().getClassLoader(),
+        new Class<?>[] {DataSource.class}, (proxy, method, args) -> {
+          if (fail.get() && method.getName().equals("getConnection")) {
+            throw new SQLException("could not connect to jdbc:postgresql://app:s3cret@db/chorus?password=hunter2",
+                "08001", new IllegalStateException("handshake for PASSWORD=hunter2 refused"));
+          }
+          try {
+            return method.invoke(real, args);
+          } catch (java.lang.reflect.InvocationTargetException e) {
+            throw e.getCause();
+          }
+        });
+    JdbcDispatchStore guarded = new JdbcDispatchStore(failing);
+    DispatchKey key = dueNow("secret-failure");
+    DispatchRecord claimed = guarded.claimAndStart("a", 10, LEASE).dispatches().get(0);
+    fail.set(true);
+    for (org.assertj.core.api.ThrowableAssert.ThrowingCallable call : List.<org.assertj.core.api.ThrowableAssert
+        .ThrowingCallable>of(
+            () -> guarded.claim("b", 10, LEASE),
+            () -> guarded.complete(key, claimed.leaseToken(), DispatchState.PUBLISHED,
+                new PublishResult("x1", URI.create("https://x.test/1"), Instant.EPOCH, List.of(), null), null, false),
+            () -> guarded.cancel(key))) {
+      assertThatThrownBy(call).isInstanceOfSatisfying(DispatchStoreException.class, e -> {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+          assertThat(t.getMessage()).doesNotContain("hunter2").doesNotContain("s3cret");
+        }
+        assertThat(((SQLException) e.getCause()).getSQLState()).isEqualTo("08001");
+      }).hasMessageContaining("password=***");
+    }
+    fail.set(false);
+    assertThat(store.find(key).orElseThrow().state()).isEqualTo(DispatchState.CLAIMED);
+  }
+
   @Override
   void advance(Duration by) {
     String[] columns = {"due_at", "next_attempt_at", "lease_expires_at", "attempt_started_at"};
