@@ -323,7 +323,9 @@ public final class Dispatcher implements AutoCloseable {
       Thread.currentThread().interrupt();
       return false;
     }
-    int limit = Math.min(batchSize, 1 + idle.drainPermits());
+    int available = 1 + idle.drainPermits();
+    int limit = Math.min(batchSize, available);
+    idle.release(available - limit); // idle workers beyond one batch stay idle for the next claim
     List<DispatchRecord> claimed;
     Instant storeNow;
     try {

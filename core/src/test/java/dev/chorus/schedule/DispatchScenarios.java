@@ -430,7 +430,17 @@ abstract class DispatchScenarios {
 
   @Test
   void background_loop_claims_only_for_idle_workers_and_publishes_every_target_once() throws Exception {
-    claimsOnlyForIdleWorkersAndPublishesOnce(12, 3, 1);
+    claimsOnlyForIdleWorkersAndPublishesOnce(12, 3, 1, 10);
+  }
+
+  /**
+   * More workers than one claim may take (6 workers, batches of 2): the workers beyond a batch stay
+   * available for the next claim, so all six end up busy (they used to be lost, capping the node at
+   * one batch of workers for good).
+   */
+  @Test
+  void idle_workers_beyond_one_batch_are_kept_for_the_next_claim() throws Exception {
+    claimsOnlyForIdleWorkersAndPublishesOnce(30, 6, 1, 2);
   }
 
   /**
@@ -439,10 +449,11 @@ abstract class DispatchScenarios {
    */
   @Test
   void several_claim_loops_claim_only_for_idle_workers_and_publish_every_target_once() throws Exception {
-    claimsOnlyForIdleWorkersAndPublishesOnce(40, 3, 4);
+    claimsOnlyForIdleWorkersAndPublishesOnce(40, 3, 4, 10);
   }
 
-  private void claimsOnlyForIdleWorkersAndPublishesOnce(int n, int workers, int claimers) throws Exception {
+  private void claimsOnlyForIdleWorkersAndPublishesOnce(int n, int workers, int claimers, int batch)
+      throws Exception {
     List<DispatchKey> keys = new ArrayList<>();
     for (int i = 0; i < n; i++) {
       keys.add(dueNow("loop-" + i));
@@ -465,7 +476,7 @@ abstract class DispatchScenarios {
       }
     };
     Dispatcher loop = Dispatcher.builder(store, this::resolve).nodeId("loop").sink(sink).lease(LEASE)
-        .events(new EventPublisher(List.of(events::add))).workers(workers).claimers(claimers).batchSize(10)
+        .events(new EventPublisher(List.of(events::add))).workers(workers).claimers(claimers).batchSize(batch)
         .pollInterval(Duration.ofMillis(50)).build();
     try {
       loop.start();
