@@ -7,8 +7,7 @@ import dev.chorus.internal.jdbc.SchemaMigrator;
 import dev.chorus.model.Platform;
 import dev.chorus.store.ChorusStore;
 import dev.chorus.store.ChorusStoreException;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
+import dev.chorus.testing.FailingDataSource;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -16,7 +15,6 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
@@ -80,23 +78,10 @@ abstract class JdbcInboxStoreContract extends InboxStoreContract {
 
   @Test
   void a_database_failure_is_a_store_exception_that_never_shows_the_password() {
-    AtomicBoolean fail = new AtomicBoolean();
-    DataSource real = dataSource;
-    DataSource failing = (DataSource) Proxy.newProxyInstance(getClass().getClassLoader(),
-        new Class<?>[] {DataSource.class}, (proxy, method, args) -> {
-          if (fail.get() && method.getName().equals("getConnection")) {
-            throw new SQLException("could not connect to jdbc:postgresql://app:s3cret@db/chorus?password=hunter2",
-                "08001", new IllegalStateException("handshake for PASSWORD=hunter2 refused"));
-          }
-          try {
-            return method.invoke(real, args);
-          } catch (InvocationTargetException e) {
-            throw e.getCause();
-          }
-        });
-    InboxStore guarded = InboxStore.jdbc(failing);
+    FailingDataSource failing = new FailingDataSource(dataSource);
+    InboxStore guarded = InboxStore.jdbc(failing.dataSource());
     store.addConversation(conversation(WS, "c1", T0));
-    fail.set(true);
+    failing.fail.set(true);
     assertThatThrownBy(() -> guarded.updateConversation(WS, ConversationId.of("c1"),
         c -> c.withTags(Set.of("lost"))))
         .isInstanceOfSatisfying(ChorusStoreException.class, e -> {
@@ -109,10 +94,10 @@ abstract class JdbcInboxStoreContract extends InboxStoreContract {
         .hasMessageContaining("password=***");
     assertThatThrownBy(() -> guarded.addItem(item(WS, "c1", Platform.X, "x1", T0)))
         .isInstanceOf(ChorusStoreException.class);
-    assertThatThrownBy(() -> InboxStore.jdbc(failing))
+    assertThatThrownBy(() -> InboxStore.jdbc(failing.dataSource()))
         .isInstanceOfSatisfying(ChorusStoreException.class, e -> assertThat(e.operation()).isEqualTo("migrate"))
         .satisfies(e -> assertThat(e.getMessage()).doesNotContain("hunter2"));
-    fail.set(false);
+    failing.fail.set(false);
     assertThat(guarded.conversation(WS, ConversationId.of("c1")).orElseThrow().tags()).isEmpty();
     assertThat(guarded.item(Platform.X, "x1")).isEmpty();
   }

@@ -44,24 +44,11 @@ abstract class JdbcDispatchScenarios extends DispatchScenarios {
 
   @Test
   void a_database_failure_never_shows_the_password_and_changes_nothing() {
-    java.util.concurrent.atomic.AtomicBoolean fail = new java.util.concurrent.atomic.AtomicBoolean();
-    DataSource real = dataSource();
-    DataSource failing = (DataSource) java.lang.reflect.Proxy.newProxyInstance(getClass().getClassLoader(),
-        new Class<?>[] {DataSource.class}, (proxy, method, args) -> {
-          if (fail.get() && method.getName().equals("getConnection")) {
-            throw new SQLException("could not connect to jdbc:postgresql://app:s3cret@db/chorus?password=hunter2",
-                "08001", new IllegalStateException("handshake for PASSWORD=hunter2 refused"));
-          }
-          try {
-            return method.invoke(real, args);
-          } catch (java.lang.reflect.InvocationTargetException e) {
-            throw e.getCause();
-          }
-        });
-    JdbcDispatchStore guarded = new JdbcDispatchStore(failing);
+    dev.chorus.testing.FailingDataSource failing = new dev.chorus.testing.FailingDataSource(dataSource());
+    JdbcDispatchStore guarded = new JdbcDispatchStore(failing.dataSource());
     DispatchKey key = dueNow("secret-failure");
     DispatchRecord claimed = guarded.claimAndStart("a", 10, LEASE).dispatches().get(0);
-    fail.set(true);
+    failing.fail.set(true);
     for (org.assertj.core.api.ThrowableAssert.ThrowingCallable call : List.<org.assertj.core.api.ThrowableAssert
         .ThrowingCallable>of(
             () -> guarded.claim("b", 10, LEASE),
@@ -75,7 +62,7 @@ abstract class JdbcDispatchScenarios extends DispatchScenarios {
         assertThat(((SQLException) e.getCause()).getSQLState()).isEqualTo("08001");
       }).hasMessageContaining("password=***");
     }
-    fail.set(false);
+    failing.fail.set(false);
     assertThat(store.find(key).orElseThrow().state()).isEqualTo(DispatchState.CLAIMED);
   }
 
