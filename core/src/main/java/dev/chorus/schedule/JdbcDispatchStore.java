@@ -100,17 +100,17 @@ public final class JdbcDispatchStore implements DispatchStore {
     for (String column : COLUMNS.split(", ")) {
       returning.add("attempt_started_at".equals(column) ? "p.prior AS attempt_started_at" : "d." + column);
     }
-    return "WITH lapsed AS (SELECT d.id, d.attempt_started_at AS prior, 0 AS k, d.lease_expires_at AS o"
+    return "WITH lapsed AS (SELECT d.ctid AS r, d.attempt_started_at AS prior, 0 AS k, d.lease_expires_at AS o"
         + " FROM chorus_dispatch d WHERE d.state = 'CLAIMED' AND d.lease_expires_at <= CURRENT_TIMESTAMP AND "
         + NOT_PAUSED + " ORDER BY d.lease_expires_at LIMIT ? FOR UPDATE SKIP LOCKED),"
-        + " due AS (SELECT d.id, d.attempt_started_at AS prior, 1 AS k, d.next_attempt_at AS o"
+        + " due AS (SELECT d.ctid AS r, d.attempt_started_at AS prior, 1 AS k, d.next_attempt_at AS o"
         + " FROM chorus_dispatch d WHERE d.state = 'PENDING' AND d.next_attempt_at <= CURRENT_TIMESTAMP AND "
         + NOT_PAUSED + " ORDER BY d.next_attempt_at LIMIT ? FOR UPDATE SKIP LOCKED),"
-        + " p AS (SELECT id, prior FROM (SELECT * FROM lapsed UNION ALL SELECT * FROM due) x ORDER BY k, o LIMIT ?)"
+        + " p AS (SELECT r, prior FROM (SELECT * FROM lapsed UNION ALL SELECT * FROM due) x ORDER BY k, o LIMIT ?)"
         + " UPDATE chorus_dispatch d SET state = 'CLAIMED', lease_owner = ?, lease_token = d.lease_token + 1,"
         + " lease_expires_at = CURRENT_TIMESTAMP + ? * INTERVAL '1 microsecond', updated_at = CURRENT_TIMESTAMP"
         + (start ? ", attempt_started_at = COALESCE(d.attempt_started_at, CURRENT_TIMESTAMP)" : "")
-        + " FROM p WHERE d.id = p.id RETURNING d.id, " + returning + ", CURRENT_TIMESTAMP AS db_now";
+        + " FROM p WHERE d.ctid = p.r RETURNING " + returning + ", CURRENT_TIMESTAMP AS db_now";
   }
 
   /** The order a group takes its row locks in: by statement, then by key, the same in every group. */

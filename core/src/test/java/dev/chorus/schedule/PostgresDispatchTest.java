@@ -37,7 +37,10 @@ class PostgresDispatchTest extends JdbcDispatchScenarios {
     return postgres.getPostgresDatabase();
   }
 
-  /** Migration 7: the claim and series indexes cover only the rows they serve; pages keep free space. */
+  /**
+   * Migrations 7 and 8: the claim and series indexes cover only the rows they serve, pages keep free
+   * space, and the surrogate key has no index (the claim updates what it locked by row position).
+   */
   @Test
   void migration_7_makes_the_state_indexes_partial_and_leaves_room_on_each_page() throws Exception {
     new JdbcDispatchStore(dataSource());
@@ -51,6 +54,13 @@ class PostgresDispatchTest extends JdbcDispatchScenarios {
       assertThat(indexes.get("chorus_dispatch_pending")).contains("(next_attempt_at)").contains("'PENDING'");
       assertThat(indexes.get("chorus_dispatch_lease")).contains("(lease_expires_at)").contains("'CLAIMED'");
       assertThat(indexes.get("chorus_dispatch_series")).contains("series IS NOT NULL");
+      // Migration 8: no surrogate key index; the natural key is the replica identity.
+      assertThat(indexes).containsOnlyKeys("chorus_dispatch_key", "chorus_dispatch_pending", "chorus_dispatch_lease",
+          "chorus_dispatch_series");
+      try (ResultSet rs = st.executeQuery("SELECT relreplident FROM pg_class WHERE relname = 'chorus_dispatch'")) {
+        rs.next();
+        assertThat(rs.getString(1)).isEqualTo("i");
+      }
       try (ResultSet rs = st.executeQuery("SELECT reloptions FROM pg_class WHERE relname = 'chorus_dispatch'")) {
         rs.next();
         assertThat(rs.getString(1)).contains("fillfactor=50");

@@ -48,7 +48,9 @@ public final class SchemaMigrator {
       new Migration(6, "inbox item, conversation, cursor, reply, rule, saved reply, holding statement and crisis tables",
           ROOT + "V6__inbox.sql"),
       new Migration(7, "dispatch table tuned for the hot path (PostgreSQL: partial indexes, fillfactor)",
-          ROOT + "V7__dispatch_hot_path.sql"));
+          ROOT + "V7__dispatch_hot_path.sql"),
+      new Migration(8, "dispatch table without its surrogate key index (PostgreSQL)",
+          ROOT + "V8__dispatch_natural_key.sql"));
 
   /** What the dispatch store migrates: {@link #ALL}, so that it and the Chorus store share one sequence. */
   public static final List<Migration> DISPATCH = ALL;

@@ -1,0 +1,2 @@
+-- Version 8 changes PostgreSQL only (V8__dispatch_natural_key.postgresql.sql). H2 keeps the
+-- surrogate primary key, which its claim uses. This file only records the version.
