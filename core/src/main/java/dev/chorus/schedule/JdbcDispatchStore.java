@@ -184,11 +184,13 @@ public final class JdbcDispatchStore implements DispatchStore {
    * secret masked (a driver may echo a JDBC URL with its password), the SQL state kept.
    */
   private static DispatchStoreException failure(String what, Exception e) {
-    if (e instanceof SQLException sql) {
-      return new DispatchStoreException(what + " failed: " + SqlErrors.describe(sql), SqlErrors.sanitized(sql));
-    }
-    return new DispatchStoreException(what + " failed: " + SqlErrors.redact(String.valueOf(e.getMessage())),
-        SqlErrors.sanitized(new SQLException(e.toString(), null, 0, e)));
+    return new DispatchStoreException(what + " failed: " + describe(e),
+        SqlErrors.sanitized(e instanceof SQLException sql ? sql : new SQLException(e.toString(), null, 0, e)));
+  }
+
+  /** The failure's message with any secret masked (and its SQL state, for a driver error). */
+  private static String describe(Exception e) {
+    return e instanceof SQLException sql ? SqlErrors.describe(sql) : SqlErrors.redact(String.valueOf(e.getMessage()));
   }
 
   private static OffsetDateTime dbNow(Connection c) throws SQLException {
@@ -464,7 +466,7 @@ public final class JdbcDispatchStore implements DispatchStore {
     } catch (SQLException | RuntimeException e) {
       if (group.size() > 1) {
         LOG.debug("A group of {} writes failed ({}); committing them one by one", group.size(),
-            failure("the group", e).getMessage());
+            describe(e));
         for (Write write : group) {
           commitGroup(new ArrayList<>(List.of(write)));
         }
@@ -580,17 +582,13 @@ public final class JdbcDispatchStore implements DispatchStore {
       }
       ps.setArray(1, c.createArrayOf("int4", indexes));
       for (int k = 0; k < width; k++) {
-        if ("bigint".equals(types[k])) {
+        if (!"text".equals(types[k])) {
+          // bigint as is, timestamptz as microseconds since the epoch (turned back in the SQL)
           Long[] column = new Long[count];
           for (int i = 0; i < count; i++) {
-            column[i] = (Long) rows.get(i).get(k);
-          }
-          ps.setArray(2 + k, c.createArrayOf("int8", column));
-        } else if ("timestamptz".equals(types[k])) {
-          Long[] column = new Long[count];
-          for (int i = 0; i < count; i++) {
-            OffsetDateTime value = (OffsetDateTime) rows.get(i).get(k);
-            column[i] = value == null ? null : value.toEpochSecond() * 1_000_000L + value.getNano() / 1_000;
+            Object value = rows.get(i).get(k);
+            column[i] = value instanceof OffsetDateTime at ? at.toEpochSecond() * 1_000_000L + at.getNano() / 1_000
+                : (Long) value;
           }
           ps.setArray(2 + k, c.createArrayOf("int8", column));
         } else {
