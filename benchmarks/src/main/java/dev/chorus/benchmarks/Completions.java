@@ -2,6 +2,7 @@ package dev.chorus.benchmarks;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -52,6 +53,27 @@ final class Completions {
     double seconds = last == null || !last.isAfter(due) ? Double.NaN : Duration.between(due, last).toNanos() / 1e9;
     return new Summary(found / seconds, percentile(sorted, 50), percentile(sorted, 99),
         found == 0 ? -1 : sorted[found - 1], duplicates, ids.size() - found);
+  }
+
+  /**
+   * Completions per {@code bucketMillis} after {@code due}, as text ("120 950 1010 ..."): where a run
+   * spent its time (the wait for the first poll, the ramp, the steady rate, the tail).
+   */
+  String timeline(Instant due, int bucketMillis) {
+    List<Long> lateMillis = new ArrayList<>();
+    long lastBucket = 0;
+    for (Instant at : first.values()) {
+      long ms = Math.max(0, Duration.between(due, at).toMillis());
+      lateMillis.add(ms);
+      lastBucket = Math.max(lastBucket, ms / bucketMillis);
+    }
+    int[] counts = new int[(int) lastBucket + 1];
+    lateMillis.forEach(ms -> counts[(int) (ms / bucketMillis)]++);
+    StringBuilder text = new StringBuilder();
+    for (int count : counts) {
+      text.append(text.length() == 0 ? "" : " ").append(count);
+    }
+    return text.toString();
   }
 
   /** Nearest-rank percentile, or -1 when empty. */

@@ -26,6 +26,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.ThreadLocalRandom;
@@ -92,6 +93,11 @@ public final class Dispatcher implements AutoCloseable {
   private final java.util.Set<CompletableFuture<Boolean>> recording = ConcurrentHashMap.newKeySet();
   /** Idle workers of the background loop: it claims only as many dispatches as there are idle workers. */
   private final Semaphore idle;
+  /**
+   * After a claim that took nothing: how long until the store's next pending dispatch falls due, in
+   * the store's clock, or null when it did not say (or the claim took something).
+   */
+  private volatile Duration untilNextDue;
   private final Object lifecycle = new Object();
   private ExecutorService pool;
   private ScheduledExecutorService loop;
@@ -197,6 +203,7 @@ public final class Dispatcher implements AutoCloseable {
    */
   public int runOnce() {
     ClaimBatch batch = store.claim(nodeId, batchSize, lease);
+    noteNextDue(batch);
     List<DispatchRecord> claimed = batch.dispatches();
     for (DispatchRecord dispatch : claimed) {
       events.publish(new DispatchEvent.Claimed(clock.instant(), dispatch.key(), nodeId, dispatch.attempts()));
@@ -273,11 +280,15 @@ public final class Dispatcher implements AutoCloseable {
       if (loop != null) {
         return;
       }
-      loop = Executors.newScheduledThreadPool(1 + claimers, runnable -> {
-        Thread thread = new Thread(runnable, "chorus-dispatch-" + nodeId);
-        thread.setDaemon(true);
-        return thread;
-      });
+      ScheduledThreadPoolExecutor steps = new ScheduledThreadPoolExecutor(
+          1 + claimers, runnable -> {
+            Thread thread = new Thread(runnable, "chorus-dispatch-" + nodeId);
+            thread.setDaemon(true);
+            return thread;
+          });
+      // close() drops the next idle poll instead of waiting up to a poll interval for it.
+      steps.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+      loop = steps;
       if (workers > 1 && pool() instanceof java.util.concurrent.ThreadPoolExecutor threads) {
         // A node's workers exist from its start, not created one by one during its first burst.
         threads.prestartAllCoreThreads();
@@ -301,10 +312,29 @@ public final class Dispatcher implements AutoCloseable {
       if (closed || loop == null) {
         return;
       }
-      long base = pollInterval.toMillis();
-      long delay = full ? 0 : base / 2 + ThreadLocalRandom.current().nextLong(base + 1);
-      loop.schedule(this::loopStep, delay, TimeUnit.MILLISECONDS);
+      loop.schedule(this::loopStep, full ? 0 : idleDelayMillis(), TimeUnit.MILLISECONDS);
     }
+  }
+
+  private void noteNextDue(ClaimBatch batch) {
+    untilNextDue = batch.dispatches().isEmpty()
+        ? batch.nextDue().map(at -> Duration.between(batch.now(), at)).orElse(null) : null;
+  }
+
+  /**
+   * The wait before the next claim when the last found nothing more: the poll interval with jitter
+   * (0.5x to 1.5x), or less when the store said the next dispatch falls due sooner, so it is claimed
+   * when it falls due rather than up to a poll interval later. (A dispatch scheduled on another node
+   * meanwhile, due earlier still, is found by the next poll as before.)
+   */
+  private long idleDelayMillis() {
+    long base = pollInterval.toMillis();
+    long jittered = base / 2 + ThreadLocalRandom.current().nextLong(base + 1);
+    Duration next = untilNextDue;
+    if (next == null || next.compareTo(Duration.ofMillis(jittered)) >= 0) {
+      return jittered;
+    }
+    return Math.max(1, (next.toNanos() + 999_999) / 1_000_000); // rounded up: due by then
   }
 
   /**
@@ -332,6 +362,7 @@ public final class Dispatcher implements AutoCloseable {
       // Each dispatch claimed here goes to an idle worker at once, so the claim records the
       // attempt markers too (one write per dispatch fewer; see DispatchStore#claimAndStart).
       ClaimBatch batch = store.claimAndStart(nodeId, limit, lease);
+      noteNextDue(batch);
       claimed = batch.dispatches();
       storeNow = batch.now();
     } catch (RuntimeException e) {

@@ -101,6 +101,10 @@ public final class InMemoryDispatchStore implements DispatchStore {
           row.more.attemptStartedAt = now;
         }
       }
+      if (result.isEmpty()) {
+        Row next = pending.higher(Row.probe(now));
+        return new ClaimBatch(now, result, next == null ? null : next.nextAttemptAt);
+      }
       return new ClaimBatch(now, result);
     }
   }
@@ -377,6 +381,18 @@ public final class InMemoryDispatchStore implements DispatchStore {
       this.seq = seq;
       this.dueAt = request.dueAt();
       this.nextAttemptAt = request.dueAt();
+    }
+
+    private Row(Instant nextAttemptAt) {
+      this.key = null;
+      this.series = null;
+      this.seq = Long.MAX_VALUE;
+      this.nextAttemptAt = nextAttemptAt;
+    }
+
+    /** Orders after every pending row due at or before {@code at}: {@code pending.higher} of it is the next due. */
+    static Row probe(Instant at) {
+      return new Row(at);
     }
 
     More more() {

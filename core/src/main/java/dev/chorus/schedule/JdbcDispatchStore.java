@@ -113,6 +113,10 @@ public final class JdbcDispatchStore implements DispatchStore {
         + " FROM p WHERE d.ctid = p.r RETURNING " + returning + ", CURRENT_TIMESTAMP AS db_now";
   }
 
+  /** The next instant a PENDING row falls due after the parameter; walks the due index from there. */
+  static final String NEXT_DUE_SQL = "SELECT next_attempt_at AS next_due FROM chorus_dispatch"
+      + " WHERE state = 'PENDING' AND next_attempt_at > ? ORDER BY next_attempt_at LIMIT 1";
+
   /** The order a group takes its row locks in: by statement, then by key, the same in every group. */
   private static final Comparator<Write> LOCK_ORDER = Comparator.comparing((Write w) -> w.sql)
       .thenComparing(w -> w.key.workspace().value())
@@ -198,6 +202,20 @@ public final class JdbcDispatchStore implements DispatchStore {
         ResultSet rs = ps.executeQuery()) {
       rs.next();
       return rs.getObject(1, OffsetDateTime.class);
+    }
+  }
+
+  /**
+   * The earliest instant after {@code now} at which a PENDING dispatch falls due (the first entry
+   * past {@code now} on the due index), or null. Rows due already but not claimable (paused, or
+   * locked by another node's claim) are not "next": an idle node polls for those as usual.
+   */
+  private static Instant nextDue(Connection c, OffsetDateTime now) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(NEXT_DUE_SQL)) {
+      ps.setObject(1, now);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? instant(rs, "next_due") : null;
+      }
     }
   }
 
@@ -307,7 +325,7 @@ public final class JdbcDispatchStore implements DispatchStore {
         }
       }
       if (ids.isEmpty()) {
-        return new ClaimBatch(now.toInstant(), List.of());
+        return new ClaimBatch(now.toInstant(), List.of(), nextDue(c, now));
       }
       OffsetDateTime expires = now.plus(lease);
       StringJoiner in = new StringJoiner(", ", "(", ")");
@@ -362,7 +380,8 @@ public final class JdbcDispatchStore implements DispatchStore {
         }
       }
       if (now == null) {
-        return new ClaimBatch(dbNow(c).toInstant(), List.of());
+        OffsetDateTime dbNow = dbNow(c);
+        return new ClaimBatch(dbNow.toInstant(), List.of(), nextDue(c, dbNow));
       }
       // RETURNING does not keep the order: earliest first, as the other stores hand them out.
       claimed.sort(Comparator.comparing(DispatchRecord::nextAttemptAt));

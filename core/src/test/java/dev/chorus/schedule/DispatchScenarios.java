@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -426,6 +427,60 @@ abstract class DispatchScenarios {
     });
     assertThat(platform.publishCalls).hasValue(n);
     assertThat(events).filteredOn(e -> e instanceof DispatchEvent.Claimed).hasSize(n);
+  }
+
+  /**
+   * An empty claim says when the next pending dispatch falls due, so an idle node can wake then: not
+   * a dispatch already due but paused, nor one already claimed; none when nothing is pending.
+   */
+  @Test
+  void an_empty_claim_tells_when_the_next_pending_dispatch_falls_due() {
+    assertThat(store.claim("n", 10, LEASE).nextDue()).isEmpty();
+    Instant base = store.now().truncatedTo(ChronoUnit.SECONDS);
+    schedule(W1, A2, "paused-and-due", store.now().minusSeconds(5));
+    store.pause(PauseScope.account(W1, A2), "test");
+    DispatchKey soon = schedule(W1, A1, "soon", base.plusSeconds(30));
+    DispatchKey later = schedule(W2, A1, "later", base.plusSeconds(90));
+
+    ClaimBatch idle = store.claim("n", 10, LEASE);
+    assertThat(idle.dispatches()).isEmpty();
+    assertThat(idle.nextDueAt()).isEqualTo(store.find(soon).orElseThrow().nextAttemptAt())
+        .isEqualTo(base.plusSeconds(30));
+
+    advance(Duration.ofSeconds(31));
+    assertThat(store.claim("n", 10, LEASE).dispatches()).extracting(DispatchRecord::key).containsExactly(soon);
+    ClaimBatch after = store.claim("n", 10, LEASE);
+    assertThat(after.dispatches()).isEmpty();
+    assertThat(after.nextDueAt()).isEqualTo(store.find(later).orElseThrow().nextAttemptAt())
+        .isAfter(after.now());
+  }
+
+  /**
+   * A node idle with a long poll interval (an hour) publishes a dispatch when it falls due, not up
+   * to an hour later: its empty claim said when, and it woke then. {@code realTime} is a store whose
+   * clock runs in real time; with one worker the loop goes through {@link Dispatcher#runOnce()},
+   * with more through the claim for idle workers.
+   */
+  void anIdleNodeWakesWhenTheNextDispatchFallsDue(DispatchStore realTime, int workers) throws Exception {
+    DispatchKey key = DispatchKey.once(W1, PostId.of("wake-" + workers), A1);
+    Instant due = realTime.now().plusMillis(300);
+    assertThat(realTime.schedule(DispatchRequest.of(key, due))).isTrue();
+    CountDownLatch published = new CountDownLatch(1);
+    OutcomeSink sink = new OutcomeSink() {
+      @Override
+      public void published(DispatchRecord dispatch, PublishResult result) {
+        published.countDown();
+      }
+    };
+    FakePlatform wakePlatform = new FakePlatform(realTime::now);
+    try (Dispatcher idle = Dispatcher.builder(realTime, d -> Optional.of(new ConnectorResolver.Resolved(wakePlatform,
+        resolve(d).orElseThrow().request()))).nodeId("idle").sink(sink).workers(workers).lease(LEASE)
+        .pollInterval(Duration.ofHours(1)).build()) {
+      idle.start();
+      assertThat(published.await(30, TimeUnit.SECONDS)).as("published well before the poll interval").isTrue();
+    }
+    assertThat(wakePlatform.count(key.idempotencyKey())).isEqualTo(1);
+    assertThat(wakePlatform.results.get(key.idempotencyKey()).publishedAt()).isAfterOrEqualTo(due);
   }
 
   @Test

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import org.junit.jupiter.api.Test;
 
 /** The scenarios on the in-memory store, with a mutable test clock. */
 class InMemoryDispatchTest extends DispatchScenarios {
@@ -48,6 +49,12 @@ class InMemoryDispatchTest extends DispatchScenarios {
   @Override
   void advance(Duration by) {
     clock.advance(by);
+  }
+
+  @Test
+  void an_idle_node_wakes_when_the_next_dispatch_falls_due() throws Exception {
+    anIdleNodeWakesWhenTheNextDispatchFallsDue(new InMemoryDispatchStore(Clock.systemUTC()), 1);
+    anIdleNodeWakesWhenTheNextDispatchFallsDue(new InMemoryDispatchStore(Clock.systemUTC()), 4);
   }
 
   @Override

@@ -66,6 +66,13 @@ abstract class JdbcDispatchScenarios extends DispatchScenarios {
     assertThat(store.find(key).orElseThrow().state()).isEqualTo(DispatchState.CLAIMED);
   }
 
+  /** The database's clock runs in real time, so a node really waits for the next due instant. */
+  @Test
+  void an_idle_node_wakes_when_the_next_dispatch_falls_due() throws Exception {
+    anIdleNodeWakesWhenTheNextDispatchFallsDue(store, 1);
+    anIdleNodeWakesWhenTheNextDispatchFallsDue(store, 4);
+  }
+
   @Override
   void advance(Duration by) {
     String[] columns = {"due_at", "next_attempt_at", "lease_expires_at", "attempt_started_at"};
