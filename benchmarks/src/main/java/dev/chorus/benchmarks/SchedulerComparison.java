@@ -35,15 +35,21 @@ import javax.sql.DataSource;
  * the first of a task; lost are tasks never finished.
  *
  * <p>Arguments, each {@code name=value}: {@code n} (1000), {@code latencyMs} (50), {@code workers}
- * threads per node for every engine (1000), {@code batch} Chorus claim size (1000), {@code pollMs}
+ * threads per node for every engine (1000), {@code batch} Chorus claim size (100: claims of a tenth
+ * of the workers keep the pipeline full, where claims of all 1000 at once ran in waves), {@code pollMs}
  * polling interval of Chorus and db-scheduler (100), {@code poolSize} connections per node for every
- * engine (40), {@code warmup} tasks of an unreported run of each scenario first (half of N, at
- * least 500; 0: none; every engine then starts its measured run with an idle JIT compiler),
- * {@code leadMs} time from scheduling to T (default 3 s plus 1.5 times the
+ * engine (40), {@code warmup} tasks of each unreported warm-up round (N; 0: none), {@code warmupRounds}
+ * the most warm-up rounds of each engine and task (6) and {@code quietJitMs} (800): warm-up stops
+ * after the first round, from the second on, in which the JIT compiler worked less than that, so every engine is measured
+ * at its steady state, as a node that has run for a while (each then also starts its measured run
+ * with an idle compiler), {@code leadMs} time from scheduling to T (default 3 s plus 1.5 times the
  * scheduling time per task measured in the scenario's warm-up times N, or 3 s + 2 ms x N without a
  * warm-up: every engine must have scheduled all N and started by T, or the run says so), {@code tasks} ({@code noop,sleep}),
  * {@code scenarios} ({@code memory,pg1,pg2,dbs-lock1,dbs-lock2,dbs-fetch1,dbs-fetch2,quartz1,quartz2}) and
  * {@code timeoutS} (300): how long after T a scenario may run; tasks not finished by then count as lost.
+ * {@code runs} (3): measured runs of each engine and task; the table reports the median run by
+ * executions per second with the range over all runs, and duplicates and lost tasks over all runs.
+ * Each run prints the JIT compile time during it and its completions per 100 ms after T.
  */
 public final class SchedulerComparison {
 
@@ -76,8 +82,9 @@ public final class SchedulerComparison {
     int n = intOption("n", 1000);
     int workers = intOption("workers", 1000);
     int warmup = intOption("warmup", n);
-    int warmupRounds = intOption("warmupRounds", 8);
+    int warmupRounds = intOption("warmupRounds", 6);
     long quietJitMs = intOption("quietJitMs", 800);
+    int runs = intOption("runs", 3);
     List<String> tasks = listOption("tasks", "noop,sleep");
     List<String> scenarios = listOption("scenarios", ALL);
     Runtime rt = Runtime.getRuntime();
@@ -97,13 +104,18 @@ public final class SchedulerComparison {
           // scheduler node runs for days, so its steady state is what the comparison is about.
           for (int round = 1; warmup > 0 && round <= warmupRounds; round++) {
             Row warm = runScenario(database, scenario, task, latency, warmup, workers);
-            if (warm.jitMillis() < quietJitMs) {
+            if (round >= 2 && warm.jitMillis() < quietJitMs) {
               break;
             }
           }
-          // Every engine starts its measured run with the compiler idle, whoever ran before it.
-          System.out.println("  compiler quiet after " + Args.awaitQuietCompiler(60) + " ms");
-          rows.add(runScenario(database, scenario, task, latency, n, workers));
+          // Several measured runs, each started with the compiler idle; the median one is reported,
+          // with the range, so one lucky or unlucky run on a shared 2-core machine decides nothing.
+          List<Row> measured = new ArrayList<>();
+          for (int run = 0; run < runs; run++) {
+            System.out.println("  compiler quiet after " + Args.awaitQuietCompiler(60) + " ms");
+            measured.add(runScenario(database, scenario, task, latency, n, workers));
+          }
+          rows.add(median(measured));
         }
       }
     }
@@ -131,11 +143,11 @@ public final class SchedulerComparison {
       String engine;
       if (scenario.equals("memory")) {
         stores.add(new InMemoryDispatchStore(Clock.systemUTC()));
-        contender = new ChorusContender(stores, latency, body, workers, intOption("batch", 1000), poll);
+        contender = new ChorusContender(stores, latency, body, workers, intOption("batch", 100), poll);
         engine = "Chorus in memory";
       } else if (scenario.startsWith("pg")) {
         pools.forEach(p -> stores.add(new JdbcDispatchStore(p)));
-        contender = new ChorusContender(stores, latency, body, workers, intOption("batch", 1000), poll);
+        contender = new ChorusContender(stores, latency, body, workers, intOption("batch", 100), poll);
         engine = "Chorus PostgreSQL";
       } else if (scenario.startsWith("dbs-")) {
         boolean lock = scenario.startsWith("dbs-lock");
@@ -191,7 +203,7 @@ public final class SchedulerComparison {
         + " JIT compiling %d ms during the run%n", s.perSecond(), ms(s.p50()), ms(s.p99()), s.duplicates(), s.lost(),
         load, jitMillis);
     System.out.println("  completions per 100 ms after T: " + contender.completions().timeline(due, 100));
-    return new Row(task, scenario, engine, nodes, workers, n, s, load, jitMillis);
+    return new Row(task, scenario, engine, nodes, workers, n, s, load, jitMillis, s.perSecond(), s.perSecond());
   }
 
   private HikariDataSource pool(DataSource database, String name) {
@@ -215,11 +227,24 @@ public final class SchedulerComparison {
   }
 
   private record Row(String task, String scenario, String engine, int nodes, int workers, int n,
-      Completions.Summary summary, double load, long jitMillis) {
+      Completions.Summary summary, double load, long jitMillis, double lowest, double highest) {
 
     boolean chorus() {
       return engine.startsWith("Chorus");
     }
+  }
+
+  /** The run with the median executions per second, carrying the lowest and highest of all runs. */
+  private static Row median(List<Row> runs) {
+    List<Row> sorted = new ArrayList<>(runs);
+    sorted.sort(java.util.Comparator.comparingDouble(r -> r.summary().perSecond()));
+    Row m = sorted.get(sorted.size() / 2);
+    // Duplicates and lost tasks are counted over every run, not only the median one.
+    Completions.Summary s = m.summary();
+    Completions.Summary all = new Completions.Summary(s.perSecond(), s.p50(), s.p99(), s.max(),
+        runs.stream().mapToInt(r -> r.summary().duplicates()).sum(), runs.stream().mapToInt(r -> r.summary().lost()).sum());
+    return new Row(m.task(), m.scenario(), m.engine(), m.nodes(), m.workers(), m.n(), all, m.load(),
+        m.jitMillis(), sorted.get(0).summary().perSecond(), sorted.get(sorted.size() - 1).summary().perSecond());
   }
 
   private static String ms(long micros) {
@@ -237,18 +262,21 @@ public final class SchedulerComparison {
   }
 
   private static void printTable(List<Row> rows) {
-    String format = "| %-5s | %-27s | %5s | %7s | %6s | %12s | %8s | %8s | %8s | %4s | %4s | %4s | %10s | %10s |%n";
+    String format = "| %-5s | %-27s | %5s | %7s | %6s | %12s | %13s | %8s | %8s | %8s | %4s | %4s | %4s | %10s | %10s |%n";
+    System.out.println("The median of the measured runs of each engine (executions/s), with the range over all runs;"
+        + " dup and lost over all runs.");
     System.out.println("Ratios: Chorus on PostgreSQL with the same node count and task divided by the peer"
         + " (executions/s: above 1 is Chorus faster; p99: below 1 is Chorus less late).");
-    System.out.printf(Locale.ROOT, format, "task", "engine", "nodes", "threads", "N", "executions/s", "p50", "p99",
-        "max", "dup", "lost", "load", "Chorus x/s", "Chorus p99");
+    System.out.printf(Locale.ROOT, format, "task", "engine", "nodes", "threads", "N", "executions/s", "range", "p50",
+        "p99", "max", "dup", "lost", "load", "Chorus x/s", "Chorus p99");
     System.out.printf(Locale.ROOT, format, "---", "---", "---:", "---:", "---:", "---:", "---:", "---:", "---:", "---:",
-        "---:", "---:", "---:", "---:");
+        "---:", "---:", "---:", "---:", "---:");
     for (Row r : rows) {
       Completions.Summary s = r.summary();
       Row chorus = r.chorus() ? null : chorusFor(rows, r);
       System.out.printf(Locale.ROOT, format, r.task(), r.engine(), r.nodes(), r.workers() + "x" + r.nodes(), r.n(),
-          String.format(Locale.ROOT, "%.0f", s.perSecond()), ms(s.p50()), ms(s.p99()), ms(s.max()), s.duplicates(),
+          String.format(Locale.ROOT, "%.0f", s.perSecond()),
+          String.format(Locale.ROOT, "%.0f-%.0f", r.lowest(), r.highest()), ms(s.p50()), ms(s.p99()), ms(s.max()), s.duplicates(),
           s.lost(), String.format(Locale.ROOT, "%.1f", r.load()),
           chorus == null ? "" : ratio(chorus.summary().perSecond(), s.perSecond()),
           chorus == null ? "" : ratio(chorus.summary().p99(), s.p99()));

@@ -51,7 +51,9 @@ public interface DispatchStore extends AutoCloseable {
   /**
    * Claims up to {@code limit} dispatches: PENDING ones whose next attempt is due and CLAIMED ones
    * whose lease lapsed, earliest first, none in a paused scope. Each gets a new fencing token and a
-   * lease of {@code lease} from the store's clock.
+   * lease of {@code lease} from the store's clock. A claim that takes nothing should say when the
+   * next PENDING dispatch falls due ({@link ClaimBatch#nextDueAt()}), so an idle node wakes then;
+   * a store that leaves it null is polled at the node's poll interval.
    */
   ClaimBatch claim(String owner, int limit, Duration lease);
 

@@ -306,6 +306,7 @@ public final class Dispatcher implements AutoCloseable {
     try {
       full = workers > 1 ? claimForIdleWorkers() : runOnce() >= batchSize;
     } catch (RuntimeException e) {
+      untilNextDue = null; // what an earlier claim said no longer counts: wait the full poll interval
       LOG.warn("Dispatch node {} could not claim; trying again after the poll interval", nodeId, e);
     }
     synchronized (lifecycle) {
