@@ -35,6 +35,19 @@ class CompletionsTest {
   }
 
   @Test
+  void timelineCountsFirstCompletionsPerBucketAfterTheDueInstant() {
+    Completions completions = new Completions();
+    completions.record("early", DUE.minusMillis(5)); // before T: counted in the first bucket
+    completions.record("a", DUE.plusMillis(99));
+    completions.record("b", DUE.plusMillis(100));
+    completions.record("b", DUE.plusMillis(450)); // a second run: only the first completion counts
+    completions.record("c", DUE.plusMillis(420));
+
+    // Buckets of 100 ms: [0, 100) early + a; [100, 200) b; nothing in [200, 400); [400, 500) c.
+    assertThat(completions.timeline(DUE, 100)).isEqualTo("2 1 0 0 1");
+  }
+
+  @Test
   void nothingFinishedHasNoPercentiles() {
     Completions.Summary s = new Completions().summarize(List.of("a"), DUE);
 
