@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -241,7 +242,7 @@ public final class SchedulerComparison {
   /** The run with the median executions per second, carrying the lowest and highest of all runs. */
   private static Row median(List<Row> runs) {
     List<Row> sorted = new ArrayList<>(runs);
-    sorted.sort(java.util.Comparator.comparingDouble(r -> r.summary().perSecond()));
+    sorted.sort(Comparator.comparingDouble(r -> r.summary().perSecond()));
     Row m = sorted.get(sorted.size() / 2);
     // Duplicates and lost tasks are counted over every run, not only the median one.
     Completions.Summary s = m.summary();

@@ -114,8 +114,15 @@ public final class JdbcDispatchStore implements DispatchStore {
   }
 
   /** The next instant a PENDING row falls due after the parameter; walks the due index from there. */
-  static final String NEXT_DUE_SQL = "SELECT next_attempt_at AS next_due FROM chorus_dispatch"
-      + " WHERE state = 'PENDING' AND next_attempt_at > ? ORDER BY next_attempt_at LIMIT 1";
+  static final String NEXT_DUE_SQL = nextDueSql("?");
+  /** After a claim that took nothing (PostgreSQL): the clock and the next due instant in one round trip. */
+  static final String IDLE_SQL = "SELECT CURRENT_TIMESTAMP AS db_now, (" + nextDueSql("CURRENT_TIMESTAMP")
+      + ") AS next_due";
+
+  private static String nextDueSql(String after) {
+    return "SELECT next_attempt_at AS next_due FROM chorus_dispatch WHERE state = 'PENDING' AND next_attempt_at > "
+        + after + " ORDER BY next_attempt_at LIMIT 1";
+  }
 
   /** The order a group takes its row locks in: by statement, then by key, the same in every group. */
   private static final Comparator<Write> LOCK_ORDER = Comparator.comparing((Write w) -> w.sql)
@@ -380,8 +387,10 @@ public final class JdbcDispatchStore implements DispatchStore {
         }
       }
       if (now == null) {
-        OffsetDateTime dbNow = dbNow(c);
-        return new ClaimBatch(dbNow.toInstant(), List.of(), nextDue(c, dbNow));
+        try (PreparedStatement ps = c.prepareStatement(IDLE_SQL); ResultSet rs = ps.executeQuery()) {
+          rs.next();
+          return new ClaimBatch(instant(rs, "db_now"), List.of(), instant(rs, "next_due"));
+        }
       }
       // RETURNING does not keep the order: earliest first, as the other stores hand them out.
       claimed.sort(Comparator.comparing(DispatchRecord::nextAttemptAt));
